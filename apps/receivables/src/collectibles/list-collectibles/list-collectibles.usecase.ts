@@ -1,0 +1,64 @@
+import { receivables } from '@chasqui/contracts';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { ListCollectiblesCommand } from './list-collectibles.command';
+
+const PAGE = 2000;
+
+/**
+ * Open invoices whose due date falls in a window, page by page (keyset on
+ * due date and id), so a million rows stream without one giant result.
+ */
+@Injectable()
+export class ListCollectiblesUseCase {
+  constructor(private readonly orm: MikroORM) {}
+
+  async *execute(command: ListCollectiblesCommand): AsyncGenerator<receivables.ListCollectiblesResponse> {
+    const em = this.orm.em.fork();
+    let after: [string, string] = ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
+    for (;;) {
+      const rows: Row[] = await em.execute(
+        `select i.id, i.customer_id, i.series, i.folio, i.due_date::text as due_date, i.currency,
+                i.balance_minor::text as balance_minor, coalesce(c.time_zone, t.time_zone) as time_zone,
+                exists (select 1 from receivables.contacts k
+                         where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as reachable
+           from receivables.invoices i
+           join receivables.customers c on c.id = i.customer_id
+           join receivables.tenants t on t.id = i.tenant_id
+          where i.tenant_id = ? and i.balance_minor > 0
+            and (? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)
+            and (i.due_date, i.id) > (?::date, ?::uuid)
+          order by i.due_date, i.id
+          limit ${PAGE}`,
+        [command.tenantId, command.dueFrom, command.dueFrom || null, command.dueTo, command.dueTo || null, ...after],
+      );
+      for (const row of rows) {
+        yield {
+          invoiceId: row.id,
+          customerId: row.customer_id,
+          number: row.series ? `${row.series}-${row.folio}` : row.folio,
+          dueDate: row.due_date,
+          currency: row.currency,
+          balanceMinor: row.balance_minor,
+          timeZone: row.time_zone,
+          hasDeliverableContact: row.reachable,
+        };
+      }
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1];
+      after = [last.due_date, last.id];
+    }
+  }
+}
+
+interface Row {
+  id: string;
+  customer_id: string;
+  series: string;
+  folio: string;
+  due_date: string;
+  currency: string;
+  balance_minor: string;
+  time_zone: string;
+  reachable: boolean;
+}

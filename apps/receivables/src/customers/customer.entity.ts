@@ -1,0 +1,27 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+export interface Customer {
+  id: string;
+  tenantId: string;
+  externalId: string;
+  legalName: string;
+  taxId: string;
+  timeZone: string | null;
+  locale: string | null;
+  createdAt: Date;
+}
+
+export const CustomerEntity = new EntitySchema<Customer>({
+  name: 'Customer',
+  tableName: 'customers',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    tenantId: { type: 'uuid' },
+    externalId: { type: 'string' },
+    legalName: { type: 'string' },
+    taxId: { type: 'string' },
+    timeZone: { type: 'string', nullable: true },
+    locale: { type: 'string', nullable: true },
+    createdAt: { type: 'datetime' },
+  },
+});

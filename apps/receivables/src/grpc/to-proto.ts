@@ -1,0 +1,51 @@
+import { receivables } from '@chasqui/contracts';
+import type { Contact } from '../customers/contact.entity';
+import type { Customer } from '../customers/customer.entity';
+import { invoiceNumber, type Invoice } from '../invoices/invoice.entity';
+import type { Tenant } from '../tenants/tenant.entity';
+
+export function toTenantProto(tenant: Tenant): receivables.Tenant {
+  const { id, name, country, timeZone, defaultCurrency, locale } = tenant;
+  return { id, name, country, timeZone, defaultCurrency, locale };
+}
+
+export function toCustomerProto(customer: Customer, contacts: Contact[]): receivables.Customer {
+  return {
+    id: customer.id,
+    externalId: customer.externalId,
+    legalName: customer.legalName,
+    taxId: customer.taxId,
+    timeZone: customer.timeZone ?? '',
+    locale: customer.locale ?? '',
+    contacts: contacts.map(({ id, name, email, role, receivesReminders, undeliverable }) => ({
+      id,
+      name,
+      email,
+      role,
+      receivesReminders,
+      undeliverable,
+    })),
+  };
+}
+
+export function toInvoiceProto(invoice: Invoice): receivables.Invoice {
+  return {
+    id: invoice.id,
+    customerId: invoice.customerId,
+    series: invoice.series,
+    folio: invoice.folio,
+    number: invoiceNumber(invoice),
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    currency: invoice.currency,
+    totalMinor: invoice.totalMinor,
+    balanceMinor: invoice.balanceMinor,
+    status: statusOf(invoice),
+  };
+}
+
+function statusOf(invoice: Invoice): receivables.InvoiceStatus {
+  if (BigInt(invoice.balanceMinor) === 0n) return receivables.InvoiceStatus.INVOICE_STATUS_PAID;
+  if (invoice.balanceMinor !== invoice.totalMinor) return receivables.InvoiceStatus.INVOICE_STATUS_PARTIALLY_PAID;
+  return receivables.InvoiceStatus.INVOICE_STATUS_OPEN;
+}

@@ -1,0 +1,39 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+export interface Invoice {
+  id: string;
+  tenantId: string;
+  customerId: string;
+  series: string;
+  folio: string;
+  /** Calendar dates, YYYY-MM-DD. */
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  /** Integer minor units, as decimal strings (bigint in PostgreSQL). */
+  totalMinor: string;
+  balanceMinor: string;
+  createdAt: Date;
+}
+
+export const InvoiceEntity = new EntitySchema<Invoice>({
+  name: 'Invoice',
+  tableName: 'invoices',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    tenantId: { type: 'uuid' },
+    customerId: { type: 'uuid' },
+    series: { type: 'string' },
+    folio: { type: 'string' },
+    issueDate: { type: 'date' },
+    dueDate: { type: 'date' },
+    currency: { type: 'string', length: 3 },
+    totalMinor: { type: 'bigint' },
+    balanceMinor: { type: 'bigint' },
+    createdAt: { type: 'datetime' },
+  },
+});
+
+export function invoiceNumber(invoice: Pick<Invoice, 'series' | 'folio'>): string {
+  return invoice.series ? `${invoice.series}-${invoice.folio}` : invoice.folio;
+}

@@ -1,0 +1,24 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hashApiKey, newApiKey } from '../api-key';
+import { TenantEntity, type Tenant } from '../tenant.entity';
+import type { CreateTenantCommand } from './create-tenant.command';
+
+@Injectable()
+export class CreateTenantUseCase {
+  constructor(private readonly orm: MikroORM) {}
+
+  async execute(command: CreateTenantCommand): Promise<{ tenant: Tenant; apiKey: string }> {
+    const apiKey = newApiKey();
+    const em = this.orm.em.fork();
+    const tenant = em.create(TenantEntity, {
+      id: randomUUID(),
+      ...command,
+      apiKeyHash: hashApiKey(apiKey),
+      createdAt: new Date(),
+    });
+    await em.flush();
+    return { tenant, apiKey };
+  }
+}

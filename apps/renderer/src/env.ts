@@ -1,0 +1,13 @@
+import { commonEnv, loadEnv } from '@chasqui/config';
+import { z } from 'zod';
+
+export const rendererEnv = {
+  ...commonEnv(9463),
+  RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Warm Chromium pages rendering PDFs at once. */
+  PDF_PAGES: z.coerce.number().int().min(1).max(16).default(2),
+};
+
+export type RendererEnv = ReturnType<typeof loadRendererEnv>;
+export const loadRendererEnv = () => loadEnv(rendererEnv);

@@ -1,0 +1,26 @@
+import { receivables } from '@chasqui/contracts';
+import { grpcClient, serviceMetadata } from '@chasqui/grpc';
+import { firstValueFrom } from 'rxjs';
+
+/** receivables as the renderer sees it: the statement, fetched fresh for every job. */
+export class ReceivablesClient {
+  private readonly client: { service: receivables.ReceivablesServiceClient; close: () => void };
+
+  constructor(
+    url: string,
+    private readonly serviceToken: string,
+  ) {
+    this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url);
+  }
+
+  async statement(tenantId: string, customerId: string, asOf: string, traceparent?: string): Promise<receivables.Statement> {
+    const metadata = serviceMetadata(this.serviceToken, tenantId, traceparent);
+    const { statement } = await firstValueFrom(this.client.service.getStatement({ customerId, asOf }, metadata));
+    if (!statement) throw new Error('receivables answered GetStatement without a statement');
+    return statement;
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { Exchanges, MessageTypes, renderer, RoutingKeys, scheduler } from '@chasqui/contracts';
+import { enqueue, OutboxRelay, type MessageMeta } from '@chasqui/messaging';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { SCHEMA } from '../../database/orm-settings';
+import { ReceivablesClient } from '../../grpc/receivables.client';
+import { ChromiumPool } from '../../pdf/chromium-pool';
+import { renderReminder } from '../../reminder/render-reminder';
+
+/**
+ * Renders one reminder from the statement as it is now (a payment made an hour
+ * ago is never dunned), with the statement PDF, and queues it for sending.
+ * Idempotent by occurrence id: the rendition row is written once, with its send
+ * job, in one transaction.
+ */
+@Injectable()
+export class RenderReminderUseCase {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly receivables: ReceivablesClient,
+    private readonly chromium: ChromiumPool,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  async execute(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
+    if (await this.alreadyRendered(job.occurrenceId)) return;
+    const statement = await this.receivables.statement(job.tenantId, job.customerId, job.asOf, meta.traceparent);
+    const to = (statement.customer?.contacts ?? []).filter((c) => c.receivesReminders && !c.undeliverable).map((c) => c.email);
+    const email = renderReminder({ statement, invoiceIds: job.invoiceIds, kind: 'overdue' });
+    const pdf = to.length > 0 && job.attachStatementPdf ? await this.chromium.renderPdf(email.statementHtml) : undefined;
+    const sendJob: renderer.SendJob = {
+      occurrenceId: job.occurrenceId,
+      tenantId: job.tenantId,
+      customerId: job.customerId,
+      invoiceIds: job.invoiceIds,
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      attachments: pdf ? [{ filename: email.statementFilename, contentType: 'application/pdf', content: pdf }] : [],
+    };
+    const queued = await this.orm.em.fork().transactional(async (em) => {
+      const inserted: unknown[] = await em.execute(
+        `insert into ${SCHEMA}.renditions
+           (occurrence_id, tenant_id, customer_id, subject, recipients, pdf_sha256, pdf_bytes, outcome, created_at)
+         values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, now())
+         on conflict (occurrence_id) do nothing returning occurrence_id`,
+        [
+          job.occurrenceId,
+          job.tenantId,
+          job.customerId,
+          email.subject,
+          JSON.stringify(to),
+          pdf ? createHash('sha256').update(pdf).digest('hex') : null,
+          pdf?.length ?? null,
+          to.length > 0 ? 'rendered' : 'no_recipients',
+        ],
+      );
+      if (inserted.length === 0 || to.length === 0) return false;
+      await enqueue(em, SCHEMA, {
+        exchange: Exchanges.jobs,
+        routingKey: RoutingKeys.sendJob,
+        type: MessageTypes.sendJob,
+        body: renderer.SendJob.encode(sendJob).finish(),
+        tenantId: job.tenantId,
+        idempotencyKey: job.occurrenceId,
+        traceparent: meta.traceparent,
+      });
+      return true;
+    });
+    if (queued) this.outbox.nudge();
+  }
+
+  private async alreadyRendered(occurrenceId: string): Promise<boolean> {
+    const rows: unknown[] = await this.orm.em
+      .fork()
+      .execute(`select 1 from ${SCHEMA}.renditions where occurrence_id = ?`, [occurrenceId]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,51 @@
+import { Temporal } from '@js-temporal/polyfill';
+import { receivables } from '@chasqui/contracts';
+import { decideOverdueStep } from '../calendar/decide-step';
+import type { Rule } from '../rules/rule.entity';
+
+export type OccurrenceStatus = 'queued' | 'missed' | 'skipped';
+
+export interface OccurrenceDecision {
+  ruleId: string;
+  customerId: string;
+  /** The invoice the reminder is about. */
+  target: string;
+  step: number;
+  fireAt: Temporal.Instant;
+  localDate: string;
+  status: OccurrenceStatus;
+  reason: string | null;
+}
+
+/** What one rule decides for one collectible invoice at `now`; pure. */
+export function decideOccurrence(
+  rule: Rule,
+  item: receivables.ListCollectiblesResponse,
+  now: Temporal.Instant,
+  graceHours: number,
+): OccurrenceDecision | undefined {
+  const decision = decideOverdueStep({
+    due: Temporal.PlainDate.from(item.dueDate),
+    schedule: { fromDays: rule.fromDays, untilDays: rule.untilDays ?? undefined, everyDays: rule.everyDays ?? undefined },
+    sendHour: rule.sendHour,
+    zone: item.timeZone,
+    now,
+    graceHours,
+  });
+  if (!decision) return undefined;
+  const [status, reason]: [OccurrenceStatus, string | null] = decision.missed
+    ? ['missed', 'past_grace_period']
+    : !item.hasDeliverableContact
+      ? ['skipped', 'no_deliverable_contact']
+      : ['queued', null];
+  return {
+    ruleId: rule.id,
+    customerId: item.customerId,
+    target: item.invoiceId,
+    step: decision.step,
+    fireAt: decision.fireAt,
+    localDate: decision.localDate.toString(),
+    status,
+    reason,
+  };
+}

@@ -1,0 +1,72 @@
+import { Temporal } from '@js-temporal/polyfill';
+import { OutboxRelay } from '@chasqui/messaging';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { bufferCount, concatMap, lastValueFrom, defaultIfEmpty } from 'rxjs';
+import { ReceivablesClient } from '../../grpc/receivables.client';
+import { RuleEntity, type Rule } from '../../rules/rule.entity';
+import { decideOccurrence } from '../occurrence-decision';
+import { recordOccurrences } from '../record-occurrences';
+import type { RunCycleCommand } from './run-cycle.command';
+
+const BATCH = 500;
+
+export interface CycleResult {
+  queued: number;
+  missed: number;
+  skipped: number;
+}
+
+/** Decides every reminder due at `asOf` for one tenant, each exactly once. */
+@Injectable()
+export class RunCycleUseCase {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly receivables: ReceivablesClient,
+    private readonly outbox: OutboxRelay,
+    @Inject('GRACE_HOURS') private readonly graceHours: number,
+  ) {}
+
+  async execute({ tenantId, asOf }: RunCycleCommand): Promise<CycleResult> {
+    const rules = await this.orm.em.fork().find(RuleEntity, { tenantId, active: true });
+    const total: CycleResult = { queued: 0, missed: 0, skipped: 0 };
+    for (const rule of rules) {
+      const counts = await this.runRule(tenantId, rule, asOf);
+      total.queued += counts.queued;
+      total.missed += counts.missed;
+      total.skipped += counts.skipped;
+    }
+    return total;
+  }
+
+  private async runRule(tenantId: string, rule: Rule, asOf: Temporal.Instant): Promise<CycleResult> {
+    const counts: CycleResult = { queued: 0, missed: 0, skipped: 0 };
+    const decidedAt = new Date(asOf.epochMilliseconds);
+    const batches = this.receivables.collectibles(tenantId, dueWindow(rule, asOf, this.graceHours)).pipe(
+      bufferCount(BATCH),
+      concatMap(async (items) => {
+        const decisions = items.flatMap((item) => decideOccurrence(rule, item, asOf, this.graceHours) ?? []);
+        const recorded = await this.orm.em.fork().transactional((em) => recordOccurrences(em, tenantId, decisions, decidedAt));
+        this.outbox.nudge();
+        counts.queued += recorded.queued;
+        counts.missed += recorded.missed;
+        counts.skipped += recorded.skipped;
+      }),
+      defaultIfEmpty(undefined),
+    );
+    await lastValueFrom(batches);
+    return counts;
+  }
+}
+
+/**
+ * The due dates that can have a step to decide at `asOf`, pushed down to SQL.
+ * One day of slack on each side covers every time zone's local date.
+ */
+function dueWindow(rule: Rule, asOf: Temporal.Instant, graceHours: number): { dueFrom: string; dueTo: string } {
+  const today = asOf.toZonedDateTimeISO('UTC').toPlainDate();
+  const dueTo = today.add({ days: 1 }).subtract({ days: rule.fromDays }).toString();
+  if (rule.untilDays === null) return { dueFrom: '', dueTo };
+  const graceDays = Math.ceil(graceHours / 24);
+  return { dueFrom: today.subtract({ days: rule.untilDays + graceDays + 1 }).toString(), dueTo };
+}

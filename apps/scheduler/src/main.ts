@@ -1,0 +1,11 @@
+import { startGrpcService } from '@chasqui/grpc';
+import { JsonLogger } from '@chasqui/observability';
+import { AppModule } from './app.module';
+import { loadSchedulerEnv } from './env';
+
+const env = loadSchedulerEnv();
+const log = new JsonLogger('scheduler', env.LOG_LEVEL);
+startGrpcService('scheduler', AppModule.register(env, log), env, log).catch((error: unknown) => {
+  log.error('scheduler failed to start', { error: String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+// Three tiers (STYLE.md): unit specs beside the code, integration specs per app
+// against real PostgreSQL / RabbitMQ / Chromium / SMTP, end-to-end with processes.
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+  moduleNameMapper: { '^@chasqui/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/tests/static/*.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'], slowTestThreshold: 30 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 120 },
+  ],
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** Variables every service reads; the defaults fit a developer machine. */
+export const commonEnv = (httpPort: number) => ({
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/chasqui'),
+  AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
+  SERVICE_TOKEN: z.string().min(8).default('dev-service-token'),
+  HTTP_PORT: port(httpPort),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  AMQP_PREFETCH: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Delays of the retry tiers, in milliseconds, comma-separated. */
+  RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated integers')
+    .default('30000,300000,3600000')
+    .transform((s) => s.split(',').map(Number)),
+});
+
+export const grpcEnv = (grpcPort: number) => ({
+  GRPC_PORT: port(grpcPort),
+});

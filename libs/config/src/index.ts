@@ -1,0 +1,2 @@
+export { loadEnv, ConfigError } from './load-env';
+export { commonEnv, grpcEnv } from './common-env';

@@ -1,0 +1,20 @@
+/** Domain events go to a topic exchange, work to a direct one (ARCHITECTURE §4). */
+export const Exchanges = {
+  events: 'chasqui.events',
+  jobs: 'chasqui.jobs',
+} as const;
+
+export const RoutingKeys = {
+  invoiceIssued: 'receivables.invoice.issued',
+  renderJob: 'render',
+  sendJob: 'send',
+  messageSent: 'delivery.message.sent',
+} as const;
+
+/** The AMQP `type` property: the full proto name of the body. */
+export const MessageTypes = {
+  invoiceIssued: 'chasqui.receivables.v1.InvoiceIssued',
+  renderJob: 'chasqui.scheduler.v1.RenderJob',
+  sendJob: 'chasqui.renderer.v1.SendJob',
+  messageSent: 'chasqui.delivery.v1.MessageSent',
+} as const;

@@ -1,0 +1,41 @@
+import { status } from '@grpc/grpc-js';
+import { Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import { throwError, type Observable } from 'rxjs';
+import type { Log } from '@chasqui/observability';
+import { DomainError, type DomainErrorKind } from './domain-error';
+import { rpcError } from './rpc-error';
+
+/**
+ * Maps domain errors to canonical gRPC codes. Anything unexpected is logged
+ * under an error id and answered INTERNAL, without internals.
+ */
+@Catch()
+export class DomainErrorFilter implements RpcExceptionFilter<unknown> {
+  constructor(private readonly log: Log) {}
+
+  catch(exception: unknown): Observable<never> {
+    if (exception instanceof RpcException) return throwError(() => exception.getError());
+    if (exception instanceof DomainError) {
+      return throwError(() => rpcError(codeOf(exception.kind), exception.message, exception.violations).getError());
+    }
+    const errorId = randomUUID();
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    this.log.error('unhandled error in gRPC call', { errorId, error: error.message, stack: error.stack });
+    return throwError(() => rpcError(status.INTERNAL, `internal error (id ${errorId})`).getError());
+  }
+}
+
+function codeOf(kind: DomainErrorKind): status {
+  switch (kind) {
+    case 'invalid_argument':
+      return status.INVALID_ARGUMENT;
+    case 'not_found':
+      return status.NOT_FOUND;
+    case 'already_exists':
+      return status.ALREADY_EXISTS;
+    case 'failed_precondition':
+      return status.FAILED_PRECONDITION;
+  }
+}

@@ -1,0 +1,31 @@
+import { grpcPackages, PROTO_ROOT, type GrpcPackage } from '@chasqui/contracts';
+import { ClientGrpcProxy, Transport, type GrpcOptions } from '@nestjs/microservices';
+
+/**
+ * How proto-loader decodes on both ends: int64 as decimal strings and enums as
+ * names, matching the ts-proto types in @chasqui/contracts (forceLong=string,
+ * stringEnums) so money never passes through a JavaScript number.
+ */
+export const LOADER_OPTIONS = {
+  includeDirs: [PROTO_ROOT],
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+};
+
+export function grpcServerOptions(pkg: GrpcPackage, port: number): GrpcOptions {
+  const { package: packageName, protoPath } = grpcPackages[pkg];
+  return {
+    transport: Transport.GRPC,
+    options: { package: packageName, protoPath, url: `0.0.0.0:${port}`, loader: LOADER_OPTIONS },
+  };
+}
+
+/** A typed client (the ts-proto `<Service>Client` interface) for another service. */
+export function grpcClient<T extends object>(pkg: GrpcPackage, url: string): { service: T; close: () => void } {
+  const { package: packageName, protoPath, service } = grpcPackages[pkg];
+  const proxy = new ClientGrpcProxy({ package: packageName, protoPath, url, loader: LOADER_OPTIONS });
+  return { service: proxy.getService<T>(service), close: () => proxy.close() };
+}

@@ -1,0 +1,17 @@
+export { grpcServerOptions, grpcClient, LOADER_OPTIONS } from './grpc-options';
+export { apiKeyMetadata, serviceMetadata } from './credentials';
+export { TenantAuth } from './tenant-auth';
+export {
+  AlreadyExists,
+  DomainError,
+  FailedPrecondition,
+  InvalidArgument,
+  NotFound,
+  type DomainErrorKind,
+  type FieldViolation,
+} from './domain-error';
+export { DomainErrorFilter } from './domain-error.filter';
+export { rpcError, readBadRequest } from './rpc-error';
+export { parseRequest } from './parse-request';
+export { startGrpcService } from './start-grpc-service';
+export { remoteTenantAuth } from './remote-tenant-auth';

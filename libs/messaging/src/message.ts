@@ -1,0 +1,27 @@
+/** What a service hands to enqueue(): one protobuf message for one exchange. */
+export interface OutgoingMessage {
+  exchange: string;
+  routingKey: string;
+  /** Full proto message name, set as the AMQP `type` property. */
+  type: string;
+  /** Protobuf bytes. */
+  body: Uint8Array;
+  /** Header tenant-id. */
+  tenantId: string;
+  /** Header idempotency-key. */
+  idempotencyKey: string;
+  /** Header traceparent; generated when absent. */
+  traceparent?: string;
+}
+
+/** What a handler learns about the delivery besides the decoded body. */
+export interface MessageMeta {
+  messageId: string;
+  type: string;
+  tenantId: string;
+  idempotencyKey: string;
+  traceparent: string;
+  /** 0 the first time; from header x-attempt after a retry. */
+  attempt: number;
+  redelivered: boolean;
+}

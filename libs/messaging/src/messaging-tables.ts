@@ -1,0 +1,34 @@
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** "<schema>"."<table>", refusing anything that is not a plain identifier (it is spliced into SQL). */
+export function qualified(schema: string, table: 'outbox' | 'inbox'): string {
+  if (!IDENTIFIER.test(schema)) throw new Error(`messaging: invalid schema name ${JSON.stringify(schema)}`);
+  return `"${schema}"."${table}"`;
+}
+
+/** SQL (idempotent) that creates <schema>.outbox and <schema>.inbox; apps run it from their migrations. */
+export function messagingTablesSql(schema: string): string[] {
+  const outbox = qualified(schema, 'outbox');
+  const inbox = qualified(schema, 'inbox');
+  return [
+    `create schema if not exists "${schema}"`,
+    // id is the AMQP messageId (stable across republishes); seq gives the relay its order.
+    `create table if not exists ${outbox} (
+      id uuid primary key,
+      seq bigint generated always as identity,
+      exchange text not null,
+      routing_key text not null,
+      type text not null,
+      body bytea not null,
+      tenant_id text not null,
+      idempotency_key text not null,
+      traceparent text not null,
+      created_at timestamptz not null default now())`,
+    `create index if not exists outbox_seq_idx on ${outbox} (seq)`,
+    `create table if not exists ${inbox} (
+      consumer text not null,
+      message_id text not null,
+      processed_at timestamptz not null default now(),
+      primary key (consumer, message_id))`,
+  ];
+}

@@ -1,0 +1,23 @@
+/** Where a failed delivery goes next: the next retry tier, or the dead-letter queue. */
+export type NextStep =
+  { kind: 'retry'; queue: string; attempt: number } | { kind: 'dead'; queue: string; attempt: number };
+
+export const retryQueueName = (queue: string, tier: number): string => `${queue}.retry.${tier}`;
+export const deadQueueName = (queue: string): string => `${queue}.dead`;
+
+/**
+ * `attempt` is the attempt that just failed (0 the first time); the returned
+ * attempt is the number of failed attempts so far, carried in x-attempt.
+ * Tier i holds the message retryDelaysMs[i] before it flows back.
+ */
+export function nextStep(queue: string, tiers: number, attempt: number): NextStep {
+  const failed = attempt + 1;
+  if (attempt < tiers) return { kind: 'retry', queue: retryQueueName(queue, attempt), attempt: failed };
+  return { kind: 'dead', queue: deadQueueName(queue), attempt: failed };
+}
+
+/** The x-attempt header as a count; anything unreadable counts as a first attempt. */
+export function attemptOf(header: unknown): number {
+  const value = typeof header === 'string' ? Number(header) : header;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+}

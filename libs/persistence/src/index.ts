@@ -1,0 +1,3 @@
+export { ormOptions, type OrmSettings } from './orm-options';
+export { openOrm, runMigrations } from './open-orm';
+export { isUniqueViolation } from './pg-errors';

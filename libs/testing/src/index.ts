@@ -1,0 +1,2 @@
+export { createTestDatabase, type TestResource } from './test-database';
+export { createTestVhost } from './test-vhost';

@@ -1,0 +1,59 @@
+# Shared set-up for scripts/test.sh and scripts/demo.sh: from a fresh clone to
+# built services with PostgreSQL, RabbitMQ and Chromium available. Sourced, not run.
+
+log() { printf '\033[1m[chasqui]\033[0m %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_port() { # port what seconds
+  for _ in $(seq 1 "$3"); do port_open "$1" && return 0; sleep 1; done
+  return 1
+}
+
+apt_install() { # packages...
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing $* with apt-get"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@") >/dev/null \
+      || die "apt-get install $* failed"
+  else
+    die "missing $*: install them with your package manager (Debian: sudo apt-get install $*)"
+  fi
+}
+
+ensure_system_packages() { # needs_pdftotext
+  local missing=()
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+  [ "${1:-}" = pdftotext ] && ! command -v pdftotext >/dev/null && missing+=(poppler-utils)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+ensure_postgres() {
+  port_open 5432 && return 0
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    log "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  fi
+  wait_port 5432 PostgreSQL 30 || die "PostgreSQL is not listening on 127.0.0.1:5432. Install it (Debian: apt-get install postgresql) or set DATABASE_URL."
+}
+
+ensure_rabbitmq() {
+  port_open 5672 && return 0
+  if command -v rabbitmq-server >/dev/null; then
+    log "starting RabbitMQ"
+    rabbitmq-server -detached || true
+  fi
+  wait_port 5672 RabbitMQ 60 || die "RabbitMQ is not listening on 127.0.0.1:5672. Install it (Debian: apt-get install rabbitmq-server) or set AMQP_URL."
+  command -v rabbitmqctl >/dev/null && rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+}
+
+install_and_build() {
+  export TURBO_TELEMETRY_DISABLED=1
+  command -v node >/dev/null || die "Node.js 20 or 22 is required"
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  log "generating contracts and building (turbo)"
+  npx turbo run build --output-logs=errors-only
+}

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { waitFor } from './wait-for';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** One Chasqui service as its own OS process, run from its compiled dist/. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  readonly output: string[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, [join(ROOT, 'apps', this.name, 'dist', 'main.js')], {
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => {
+      if (process.env.E2E_LOGS) process.stderr.write(`[${this.name}] ${chunk.toString()}`);
+      this.output.push(chunk.toString());
+      if (this.output.length > 500) this.output.shift();
+    };
+    this.child.stdout!.on('data', keep);
+    this.child.stderr!.on('data', keep);
+    await waitFor(() => this.ready(), `${this.name} to be ready`, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${this.output.join('')}`);
+    });
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is drained. */
+  kill(): Promise<void> {
+    return this.stop('SIGKILL');
+  }
+
+  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+
+  private async ready(): Promise<boolean> {
+    if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) {
+      throw new Error(`${this.name} exited with ${this.child.exitCode}\n${this.output.join('')}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${this.env.HTTP_PORT}/readyz`);
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export async function runMigration(name: string, env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'migrate.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`migration of ${name} failed (${code}):\n${output}`);
+}

@@ -1,0 +1,76 @@
+import { Metadata } from '@grpc/grpc-js';
+import { delivery, receivables, scheduler } from '@chasqui/contracts';
+import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
+import { createTestDatabase, createTestVhost } from '@chasqui/testing';
+import { freePort } from './free-port';
+import { runMigration, ServiceProcess } from './service-process';
+import { SmtpSink } from './smtp-sink';
+
+const SERVICES = ['receivables', 'scheduler', 'renderer', 'delivery'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/**
+ * The four services as separate OS processes against a fresh database and a
+ * fresh RabbitMQ vhost, sending to an SMTP server inside the test.
+ */
+export class Stack {
+  readonly smtp = new SmtpSink();
+  readonly services = {} as Record<ServiceName, ServiceProcess>;
+  receivables!: receivables.ReceivablesServiceClient;
+  scheduler!: scheduler.SchedulerServiceClient;
+  delivery!: delivery.DeliveryServiceClient;
+  databaseUrl = '';
+  private readonly cleanups: (() => unknown)[] = [];
+
+  async start(): Promise<void> {
+    const database = await createTestDatabase();
+    this.cleanups.push(() => database.drop());
+    this.databaseUrl = database.url;
+    const vhost = await createTestVhost();
+    this.cleanups.push(() => vhost.drop());
+    const smtpPort = await this.smtp.start();
+    this.cleanups.push(() => this.smtp.stop());
+    const grpcPorts = { receivables: await freePort(), scheduler: await freePort(), delivery: await freePort() };
+    const common = {
+      DATABASE_URL: database.url,
+      AMQP_URL: vhost.url,
+      SERVICE_TOKEN: 'e2e-service-token',
+      ADMIN_TOKEN: 'e2e-admin-token',
+      RECEIVABLES_URL: `127.0.0.1:${grpcPorts.receivables}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      RETRY_DELAYS_MS: '500,1000,2000',
+      LOG_LEVEL: 'warn',
+    };
+    for (const name of SERVICES) {
+      const env: Record<string, string> = { ...common, HTTP_PORT: String(await freePort()) };
+      if (name !== 'renderer') env.GRPC_PORT = String(grpcPorts[name]);
+      await runMigration(name, env);
+      this.services[name] = new ServiceProcess(name, env);
+    }
+    this.cleanups.push(() => Promise.all(SERVICES.map((name) => this.services[name].stop())));
+    for (const name of SERVICES) await this.services[name].start();
+    this.receivables = this.client<receivables.ReceivablesServiceClient>('receivables', grpcPorts.receivables);
+    this.scheduler = this.client<scheduler.SchedulerServiceClient>('scheduler', grpcPorts.scheduler);
+    this.delivery = this.client<delivery.DeliveryServiceClient>('delivery', grpcPorts.delivery);
+  }
+
+  adminMetadata(): Metadata {
+    const metadata = new Metadata();
+    metadata.set('x-admin-token', 'e2e-admin-token');
+    return metadata;
+  }
+
+  tenantMetadata(apiKey: string): Metadata {
+    return apiKeyMetadata(apiKey);
+  }
+
+  async stop(): Promise<void> {
+    for (const cleanup of this.cleanups.reverse()) await cleanup();
+  }
+
+  private client<T extends object>(pkg: 'receivables' | 'scheduler' | 'delivery', port: number): T {
+    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`);
+    this.cleanups.push(close);
+    return service;
+  }
+}
