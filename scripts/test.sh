@@ -10,5 +10,7 @@ ensure_system_packages pdftotext
 ensure_postgres
 ensure_rabbitmq
 install_and_build
+log "checking format, lint and types (npm run check)"
+npm run --silent check
 log "running the tests"
 npx jest --ci "$@"

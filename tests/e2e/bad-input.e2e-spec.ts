@@ -56,7 +56,9 @@ describe('bad input to receivables', () => {
   it('a request without a valid API key is UNAUTHENTICATED', async () => {
     const noKey = await failure(firstValueFrom(stack.receivables.createInvoice(valid(), new Metadata())));
     expect(noKey.code).toBe(status.UNAUTHENTICATED);
-    const wrongKey = await failure(firstValueFrom(stack.receivables.createInvoice(valid(), stack.tenantMetadata('chq_nope'))));
+    const wrongKey = await failure(
+      firstValueFrom(stack.receivables.createInvoice(valid(), stack.tenantMetadata('chq_nope'))),
+    );
     expect(wrongKey.code).toBe(status.UNAUTHENTICATED);
     const scheduler = await failure(firstValueFrom(stack.scheduler.runCycle({}, stack.tenantMetadata('chq_nope'))));
     expect(scheduler.code).toBe(status.UNAUTHENTICATED);
@@ -64,7 +66,9 @@ describe('bad input to receivables', () => {
 
   it("another tenant's key sees nothing of this tenant's customer", async () => {
     const other = await tenantWithOverdueRule(stack, 'Otra Empresa');
-    const error = await failure(firstValueFrom(stack.receivables.getStatement({ customerId, asOf: '2026-11-22' }, other.auth)));
+    const error = await failure(
+      firstValueFrom(stack.receivables.getStatement({ customerId, asOf: '2026-11-22' }, other.auth)),
+    );
     expect(error.code).toBe(status.NOT_FOUND);
     const invoice = await failure(firstValueFrom(stack.receivables.createInvoice(valid(), other.auth)));
     expect(invoice.code).toBe(status.NOT_FOUND);

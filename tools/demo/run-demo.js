@@ -18,15 +18,51 @@ function daysAgo(n) {
 
 const companies = [
   {
-    tenant: { name: 'Ferretería La Paloma S.A. de C.V.', country: 'MX', timeZone: 'America/Mexico_City', defaultCurrency: 'MXN', locale: 'es-MX' },
+    tenant: {
+      name: 'Ferretería La Paloma S.A. de C.V.',
+      country: 'MX',
+      timeZone: 'America/Mexico_City',
+      defaultCurrency: 'MXN',
+      locale: 'es-MX',
+    },
     customers: [
-      { legalName: 'Constructora Del Valle S.A. de C.V.', taxId: 'CDV010203AB1', email: 'cxp@constructoradelvalle.mx', invoices: [[15, '4850000'], [10, '1234550'], [2, '99900']] },
-      { legalName: 'Plomería Hernández', taxId: 'HEPJ800101AB2', email: 'pagos@plomeriahernandez.mx', invoices: [[10, '3200075']] },
+      {
+        legalName: 'Constructora Del Valle S.A. de C.V.',
+        taxId: 'CDV010203AB1',
+        email: 'cxp@constructoradelvalle.mx',
+        invoices: [
+          [15, '4850000'],
+          [10, '1234550'],
+          [2, '99900'],
+        ],
+      },
+      {
+        legalName: 'Plomería Hernández',
+        taxId: 'HEPJ800101AB2',
+        email: 'pagos@plomeriahernandez.mx',
+        invoices: [[10, '3200075']],
+      },
     ],
   },
   {
-    tenant: { name: 'Distribuidora Austral SpA', country: 'CL', timeZone: 'America/Santiago', defaultCurrency: 'CLP', locale: 'es-CL' },
-    customers: [{ legalName: 'Comercial Los Andes Ltda.', taxId: '76.354.771-K', email: 'finanzas@losandes.cl', invoices: [[20, '1250000'], [10, '387990']] }],
+    tenant: {
+      name: 'Distribuidora Austral SpA',
+      country: 'CL',
+      timeZone: 'America/Santiago',
+      defaultCurrency: 'CLP',
+      locale: 'es-CL',
+    },
+    customers: [
+      {
+        legalName: 'Comercial Los Andes Ltda.',
+        taxId: '76.354.771-K',
+        email: 'finanzas@losandes.cl',
+        invoices: [
+          [20, '1250000'],
+          [10, '387990'],
+        ],
+      },
+    ],
   },
 ];
 
@@ -37,18 +73,38 @@ async function main() {
   for (const company of companies) {
     const { apiKey } = await call(receivables.createTenant(company.tenant, admin));
     const auth = apiKeyMetadata(apiKey);
-    await call(scheduler.createRule({ name: 'Vencidas: desde 5 días, cada 5', sendHour: 9, overdue: { fromDays: 5, everyDays: 5 } }, auth));
+    await call(
+      scheduler.createRule(
+        { name: 'Vencidas: desde 5 días, cada 5', sendHour: 9, overdue: { fromDays: 5, everyDays: 5 } },
+        auth,
+      ),
+    );
     for (const [i, c] of company.customers.entries()) {
       const { customer } = await call(
         receivables.createCustomer(
-          { externalId: `${run}-${i}`, legalName: c.legalName, taxId: c.taxId, timeZone: '', locale: '', contacts: [{ name: 'Cuentas por pagar', email: c.email, role: 'billing', receivesReminders: true }] },
+          {
+            externalId: `${run}-${i}`,
+            legalName: c.legalName,
+            taxId: c.taxId,
+            timeZone: '',
+            locale: '',
+            contacts: [{ name: 'Cuentas por pagar', email: c.email, role: 'billing', receivesReminders: true }],
+          },
           auth,
         ),
       );
       for (const [j, [overdueDays, totalMinor]] of c.invoices.entries()) {
         await call(
           receivables.createInvoice(
-            { customerId: customer.id, series: 'A', folio: `${run}${i}${j}`, issueDate: daysAgo(overdueDays + 30), dueDate: daysAgo(overdueDays), currency: company.tenant.defaultCurrency, totalMinor },
+            {
+              customerId: customer.id,
+              series: 'A',
+              folio: `${run}${i}${j}`,
+              issueDate: daysAgo(overdueDays + 30),
+              dueDate: daysAgo(overdueDays),
+              currency: company.tenant.defaultCurrency,
+              totalMinor,
+            },
             auth,
           ),
         );
@@ -57,7 +113,9 @@ async function main() {
     // Late in the day everywhere, so today's 09:00 step has passed.
     const asOf = new Date();
     asOf.setUTCHours(23, 0, 0, 0);
-    const result = await call(scheduler.runCycle({ asOf: { seconds: String(Math.floor(asOf.getTime() / 1000)), nanos: 0 } }, auth));
+    const result = await call(
+      scheduler.runCycle({ asOf: { seconds: String(Math.floor(asOf.getTime() / 1000)), nanos: 0 } }, auth),
+    );
     console.log(`${company.tenant.name}: ${result.queued} reminders queued`);
     queued += result.queued;
   }

@@ -39,7 +39,10 @@ export class AppModule {
           provide: SEND_JOBS,
           inject: [AmqpConnection, SendMessageUseCase],
           useFactory: (amqp: AmqpConnection, sendMessage: SendMessageUseCase) =>
-            sendJobConsumer(amqp, log, sendMessage, { prefetch: env.AMQP_PREFETCH, retryDelaysMs: env.RETRY_DELAYS_MS }),
+            sendJobConsumer(amqp, log, sendMessage, {
+              prefetch: env.AMQP_PREFETCH,
+              retryDelaysMs: env.RETRY_DELAYS_MS,
+            }),
         },
         {
           provide: OpsServer,

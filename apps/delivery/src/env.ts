@@ -9,7 +9,10 @@ export const deliveryEnv = {
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   MAIL_FROM: z.string().min(3).default('Chasqui <cobranza@chasqui.local>'),
   /** The right-hand side of every Message-ID we mint. */
-  MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('chasqui.local'),
+  MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
+    .default('chasqui.local'),
 };
 
 export type DeliveryEnv = ReturnType<typeof loadDeliveryEnv>;

@@ -42,7 +42,10 @@ export class AppModule {
           provide: RENDER_JOBS,
           inject: [AmqpConnection, RenderReminderUseCase],
           useFactory: (amqp: AmqpConnection, renderReminder: RenderReminderUseCase) =>
-            renderJobConsumer(amqp, log, renderReminder, { prefetch: env.AMQP_PREFETCH, retryDelaysMs: env.RETRY_DELAYS_MS }),
+            renderJobConsumer(amqp, log, renderReminder, {
+              prefetch: env.AMQP_PREFETCH,
+              retryDelaysMs: env.RETRY_DELAYS_MS,
+            }),
         },
         {
           provide: OpsServer,

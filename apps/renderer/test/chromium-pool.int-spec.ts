@@ -1,6 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ChromiumPool, PdfPoolNotRunningError, PdfRenderTimeoutError, type ChromiumPoolOptions } from '../src/pdf/chromium-pool';
+import {
+  ChromiumPool,
+  PdfPoolNotRunningError,
+  PdfRenderTimeoutError,
+  type ChromiumPoolOptions,
+} from '../src/pdf/chromium-pool';
 import { browserPids, isRunning, rendererPids } from './chromium-processes';
 import { pdfInfo, pdfText } from './pdf-text';
 
@@ -13,7 +18,7 @@ const longDoc = (marker: string, rows: number) =>
   `<!DOCTYPE html><html><body><table>${'<tr><td>row</td><td>filler text for a long statement</td></tr>'.repeat(rows)}</table><p>${marker}</p></body></html>`;
 
 async function eventually(condition: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 15_000; !condition(); ) {
+  for (const deadline = Date.now() + 15_000; !condition();) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -38,7 +38,7 @@ export function browserPids(): number[] {
 export function rendererPids(browserPid: number): number[] {
   const all = processes();
   const under = new Set([browserPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of all) {
       if (under.has(p.ppid) && !under.has(p.pid)) {

@@ -6,7 +6,12 @@ export const schedulerEnv = {
   ...grpcEnv(50052),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
   /** How late a step may still be sent after its moment (ARCHITECTURE §5a). */
-  GRACE_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(48),
+  GRACE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(48),
 };
 
 export type SchedulerEnv = ReturnType<typeof loadSchedulerEnv>;

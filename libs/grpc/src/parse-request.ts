@@ -16,7 +16,9 @@ export function parseRequest<S extends z.ZodType>(schema: S, request: unknown, c
 
 function protoPath(path: PropertyKey[]): string {
   return path
-    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part).replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())}`))
+    .map((part) =>
+      typeof part === 'number' ? `[${part}]` : `.${String(part).replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())}`,
+    )
     .join('')
     .replace(/^\./, '');
 }

@@ -2,11 +2,9 @@ import type { Log } from '@chasqui/observability';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { AmqpConnection } from './amqp-connection';
-import { metaOf, retryCopyOptions } from './amqp-properties';
-import { sendConfirmed } from './confirmed-send';
+import { processDelivery } from './delivery';
 import type { MessageMeta } from './message';
 import type { MessagingMetrics } from './metrics';
-import { deadQueueName, nextStep, type NextStep } from './retry-policy';
 import { declareConsumerTopology } from './topology';
 
 export interface ConsumerOptions<T> {
@@ -80,88 +78,9 @@ export class Consumer<T> {
       if (!this.stopping) this.options.amqp.recover(`consumer ${this.options.queue}`, 'consumer cancelled by broker');
       return;
     }
-    const work = this.process(channel, message)
-      .catch((error: unknown) =>
-        this.options.log.error('consumer failed to settle a delivery', {
-          queue: this.options.queue,
-          error: String(error),
-        }),
-      )
+    const work = processDelivery(channel, message, this.options)
+      .catch((error: unknown) => this.options.log.error('delivery failed unexpectedly', { error: String(error) }))
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
-  }
-
-  private async process(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
-    const { queue, decode, handle, metrics } = this.options;
-    const meta = metaOf(message);
-    let body: T;
-    try {
-      // Without a messageId a consumer cannot tell a redelivery from a new message.
-      if (!meta.messageId) throw new Error('message has no messageId');
-      body = decode(message.content);
-    } catch (error) {
-      return this.reroute(
-        channel,
-        message,
-        { kind: 'dead', queue: deadQueueName(queue), attempt: meta.attempt + 1 },
-        error,
-      );
-    }
-    const stopTimer = metrics?.handlerSeconds.startTimer({ queue });
-    const failure = await Promise.resolve()
-      .then(() => handle(body, meta))
-      .then(
-        () => undefined,
-        (error: unknown) => ({ error }),
-      );
-    stopTimer?.();
-    if (failure)
-      return this.reroute(
-        channel,
-        message,
-        nextStep(queue, this.options.retryDelaysMs.length, meta.attempt),
-        failure.error,
-      );
-    settle(channel, message, 'ack');
-    metrics?.consumed.inc({ queue, outcome: 'ok' });
-  }
-
-  /** Moves a failed delivery to its retry tier or Q.dead, acking the original only once the copy is confirmed. */
-  private async reroute(
-    channel: ConfirmChannel,
-    message: ConsumeMessage,
-    step: NextStep,
-    error: unknown,
-  ): Promise<void> {
-    const { queue, log, metrics } = this.options;
-    const reason = error instanceof Error ? error.message : String(error);
-    const fields = {
-      messageId: message.properties.messageId,
-      queue,
-      to: step.queue,
-      attempt: step.attempt - 1,
-      error: reason,
-    };
-    try {
-      await sendConfirmed(channel, step.queue, message.content, retryCopyOptions(message, step.attempt, reason));
-    } catch (publishError) {
-      // Back to Q; the quorum queue's x-delivery-limit bounds how often this can repeat.
-      log.error('could not move a failed delivery; requeueing it', { ...fields, publishError: String(publishError) });
-      settle(channel, message, 'requeue');
-      return;
-    }
-    log.warn(step.kind === 'retry' ? 'delivery failed; retrying later' : 'delivery failed; dead-lettered', fields);
-    settle(channel, message, 'ack');
-    metrics?.consumed.inc({ queue, outcome: step.kind === 'retry' ? 'retried' : 'dead' });
-  }
-}
-
-/** Ack or requeue on the channel that delivered the message; if that channel is gone, the broker redelivers anyway. */
-function settle(channel: ConfirmChannel, message: ConsumeMessage, how: 'ack' | 'requeue'): void {
-  try {
-    if (how === 'ack') channel.ack(message);
-    else channel.nack(message, false, true);
-  } catch {
-    // IllegalOperationError: channel closed; acking on a newer channel would hit the wrong delivery tag.
   }
 }

@@ -5,7 +5,7 @@ import type { AmqpConnection } from './amqp-connection';
 import { publishOptions, type OutboxRow } from './amqp-properties';
 import { qualified } from './messaging-tables';
 import type { MessagingMetrics } from './metrics';
-import { declareExchanges } from './topology';
+import { declareExchanges, JOBS_EXCHANGE } from './topology';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -37,6 +37,9 @@ export class OutboxRelay {
   private nudged = false;
   private wake?: () => void;
   private backlogAt = 0;
+  /** Jobs the broker handed back: no queue is bound for them yet. */
+  private readonly returned = new Set<string>();
+  private heldBack = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 100;
@@ -46,7 +49,12 @@ export class OutboxRelay {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
-    this.channel = this.options.amqp.createChannel(`outbox-relay ${this.options.schema}`, declareExchanges);
+    this.channel = this.options.amqp.createChannel(`outbox-relay ${this.options.schema}`, async (channel) => {
+      await declareExchanges(channel);
+      channel.on('return', (message: { properties: { messageId?: string } }) => {
+        if (message.properties.messageId) this.returned.add(message.properties.messageId);
+      });
+    });
     this.loop = this.run();
   }
 
@@ -70,8 +78,9 @@ export class OutboxRelay {
     while (!this.stopping) {
       let pauseMs = this.idleMs;
       try {
-        if ((await this.relayBatch()) === this.batchSize) continue;
+        const relayed = await this.relayBatch();
         await this.reportBacklog();
+        if (relayed === this.batchSize) continue;
       } catch (error) {
         pauseMs = ERROR_PAUSE_MS;
         this.options.log.warn('outbox relay batch failed; will retry', {
@@ -95,17 +104,33 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return 0;
       await Promise.all(rows.map((row) => this.publish(row)));
-      await em.execute(`delete from ${table} where id in (?)`, [rows.map((row) => row.id)], 'run');
-      return rows.length;
+      // A returned job arrives before its confirm, so by now the set is complete.
+      const routed = rows.filter((row) => !this.returned.delete(row.id));
+      if (routed.length > 0)
+        await em.execute(`delete from ${table} where id in (?)`, [routed.map((row) => row.id)], 'run');
+      if (routed.length < rows.length) this.warnUnroutable(rows.filter((row) => !routed.includes(row)));
+      return routed.length;
     });
   }
 
   private async publish(row: OutboxRow): Promise<void> {
     await this.channel!.publish(row.exchange, row.routing_key, row.body, {
       ...publishOptions(row),
+      // A job nobody can receive yet (its consumer never started) stays in the
+      // outbox instead of being dropped; an event without subscribers is fine.
+      mandatory: row.exchange === JOBS_EXCHANGE,
       timeout: PUBLISH_TIMEOUT_MS,
     });
     this.options.metrics?.published.inc({ exchange: row.exchange });
+  }
+
+  private warnUnroutable(rows: OutboxRow[]): void {
+    this.heldBack = true;
+    this.options.log.warn('jobs have no queue bound yet; kept in the outbox', {
+      schema: this.options.schema,
+      routingKeys: [...new Set(rows.map((row) => row.routing_key))],
+      count: rows.length,
+    });
   }
 
   /** Counting is cheap on a drained outbox, but not on every tick. */

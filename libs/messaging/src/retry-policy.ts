@@ -11,9 +11,13 @@ export const deadQueueName = (queue: string): string => `${queue}.dead`;
  * Tier i holds the message retryDelaysMs[i] before it flows back.
  */
 export function nextStep(queue: string, tiers: number, attempt: number): NextStep {
-  const failed = attempt + 1;
-  if (attempt < tiers) return { kind: 'retry', queue: retryQueueName(queue, attempt), attempt: failed };
-  return { kind: 'dead', queue: deadQueueName(queue), attempt: failed };
+  if (attempt < tiers) return { kind: 'retry', queue: retryQueueName(queue, attempt), attempt: attempt + 1 };
+  return deadLetter(queue, attempt);
+}
+
+/** Straight to Q.dead: for what no retry can fix, such as a body that does not decode. */
+export function deadLetter(queue: string, attempt: number): NextStep {
+  return { kind: 'dead', queue: deadQueueName(queue), attempt: attempt + 1 };
 }
 
 /** The x-attempt header as a count; anything unreadable counts as a first attempt. */

@@ -1,7 +1,8 @@
 import type { Channel } from 'amqplib';
 import { deadQueueName, retryQueueName } from './retry-policy';
 
-export const DEAD_EXCHANGE = 'chasqui.dead';
+const DEAD_EXCHANGE = 'chasqui.dead';
+export const JOBS_EXCHANGE = 'chasqui.jobs';
 
 /** Redeliveries before the broker itself dead-letters a message (e.g. a handler that crashes the process). */
 const DELIVERY_LIMIT = 10;
@@ -17,7 +18,7 @@ const AT_LEAST_ONCE = {
 /** Declares the exchanges (durable): events topic, jobs direct, retry and dead direct. */
 export async function declareExchanges(channel: Pick<Channel, 'assertExchange'>): Promise<void> {
   await channel.assertExchange('chasqui.events', 'topic', { durable: true });
-  await channel.assertExchange('chasqui.jobs', 'direct', { durable: true });
+  await channel.assertExchange(JOBS_EXCHANGE, 'direct', { durable: true });
   await channel.assertExchange('chasqui.retry', 'direct', { durable: true });
   await channel.assertExchange(DEAD_EXCHANGE, 'direct', { durable: true });
 }

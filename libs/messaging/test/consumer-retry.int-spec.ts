@@ -1,6 +1,7 @@
 import { createTestDatabase, createTestVhost, type TestResource } from '@chasqui/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AmqpConnection, claimOnce, Consumer, type MessageMeta } from '../src';
+import { Registry } from 'prom-client';
+import { AmqpConnection, claimOnce, Consumer, MessagingMetrics, type MessageMeta } from '../src';
 import {
   brokerProbe,
   eventually,
@@ -23,6 +24,13 @@ describe('consumer failures go through the retry tiers to the dead-letter queue'
   let amqp: AmqpConnection;
   let probe: Awaited<ReturnType<typeof brokerProbe>>;
   const consumers: Consumer<unknown>[] = [];
+  const metrics = new MessagingMetrics(new Registry());
+  const settled = async (queue: string) =>
+    Object.fromEntries(
+      (await metrics.consumed.get()).values
+        .filter((v) => v.labels.queue === queue)
+        .map((v) => [v.labels.outcome, v.value]),
+    );
 
   beforeAll(async () => {
     [database, vhost] = await Promise.all([createTestDatabase(), createTestVhost()]);
@@ -58,6 +66,7 @@ describe('consumer failures go through the retry tiers to the dead-letter queue'
       retryDelaysMs: RETRY_DELAYS_MS,
       decode,
       handle,
+      metrics,
     });
     await consumer.start();
     consumers.push(consumer as Consumer<unknown>);
@@ -132,6 +141,7 @@ describe('consumer failures go through the retry tiers to the dead-letter queue'
     // All 20 were handled while the poison message waited in its first retry tier.
     expect(events.indexOf('poison@1')).toBeGreaterThan(events.indexOf('good-19@0'));
     expect(warnings(log).map((w) => w.to)).toEqual([`${queue}.retry.0`, `${queue}.retry.1`, `${queue}.dead`]);
+    expect(await settled(queue)).toEqual({ ok: 20, retried: 2, dead: 1 });
   });
 
   it('dead-letters an undecodable body at once, without retries and without calling the handler', async () => {

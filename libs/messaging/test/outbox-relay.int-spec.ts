@@ -1,6 +1,7 @@
 import { createTestDatabase, createTestVhost, type TestResource } from '@chasqui/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AmqpConnection, declareExchanges, enqueue, OutboxRelay, type OutgoingMessage } from '../src';
+import { Registry } from 'prom-client';
+import { AmqpConnection, declareExchanges, enqueue, MessagingMetrics, OutboxRelay, type OutgoingMessage } from '../src';
 import { brokerProbe, eventually, openTestOrm, readyCount, recordingLog, takeMessage } from './support';
 
 jest.setTimeout(30_000);
@@ -27,6 +28,8 @@ describe('outbox relay publishes what committed, and only that', () => {
   let amqp: AmqpConnection;
   let relay: OutboxRelay;
   let probe: Awaited<ReturnType<typeof brokerProbe>>;
+  const metrics = new MessagingMetrics(new Registry());
+  const relayLog = recordingLog();
 
   /** The change and its event in one transaction, like a use case does it. */
   const issueInvoice = (invoiceId: string, message = invoiceIssued(invoiceId), fail = false) =>
@@ -45,9 +48,13 @@ describe('outbox relay publishes what committed, and only that', () => {
     await probe.channel.assertQueue(OBSERVER, { durable: false });
     await probe.channel.bindQueue(OBSERVER, 'chasqui.events', 'receivables.invoice.issued');
     amqp = new AmqpConnection(vhost.url, recordingLog(), 'relay-test');
-    relay = new OutboxRelay({ orm, schema: SCHEMA, amqp, log: recordingLog(), idleMs: 50 });
+    relay = new OutboxRelay({ orm, schema: SCHEMA, amqp, log: relayLog, idleMs: 50, metrics });
     relay.start();
   });
+
+  const outboxCount = async () =>
+    Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${SCHEMA}.outbox`))[0].n);
+  const tried = () => relayLog.entries.some((e) => e.message.startsWith('jobs have no queue bound yet'));
 
   afterAll(async () => {
     await relay?.stop();
@@ -86,6 +93,9 @@ describe('outbox relay publishes what committed, and only that', () => {
       },
     });
     expect(await readyCount(probe.channel, OBSERVER)).toBe(0);
+    expect((await metrics.published.get()).values).toEqual([
+      expect.objectContaining({ labels: { exchange: 'chasqui.events' }, value: 1 }),
+    ]);
   });
 
   it('generates a traceparent when the message has none', async () => {
@@ -102,7 +112,7 @@ describe('outbox relay publishes what committed, and only that', () => {
     await issueInvoice('INV-4');
     relay.nudge();
 
-    // The relay publishes in commit order, so once INV-4 is out, INV-3 would have been too.
+    // The relay publishes in enqueue order, so had INV-3 committed it would have gone out with or before INV-4.
     const received = await takeMessage(probe.channel, OBSERVER);
     await eventually('an empty outbox', async () => (await outboxSize()) === 0);
 
@@ -113,6 +123,20 @@ describe('outbox relay publishes what committed, and only that', () => {
       { id: 'INV-2' },
       { id: 'INV-4' },
     ]);
+  });
+
+  it('keeps a job in the outbox while no queue is bound for it, and delivers it once one is', async () => {
+    const job = invoiceIssued('inv-job', { exchange: 'chasqui.jobs', routingKey: 'test-render' });
+    await issueInvoice('inv-job', job);
+    relay.nudge();
+    await eventually('the relay to try and get it back', () => outboxCount().then((n) => n === 1 && tried()));
+    expect(await outboxCount()).toBe(1);
+
+    await probe.channel.assertQueue('test.render-jobs', { durable: false });
+    await probe.channel.bindQueue('test.render-jobs', 'chasqui.jobs', 'test-render');
+    await eventually('the job to reach its queue', () => outboxCount().then((n) => n === 0));
+    const received = await takeMessage(probe.channel, 'test.render-jobs');
+    expect(received.content.toString()).toBe('inv-job');
   });
 
   it('refuses to enqueue outside a transaction, where the event would commit on its own', async () => {

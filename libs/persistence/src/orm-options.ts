@@ -5,7 +5,6 @@ export interface OrmSettings {
   clientUrl: string;
   /** The service's own schema: one database, one schema per service (ARCHITECTURE §2). */
   schema: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: EntitySchema<any>[];
   migrations: MigrationObject[];
   poolMax?: number;

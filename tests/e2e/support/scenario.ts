@@ -23,7 +23,10 @@ export async function tenantWithOverdueRule(stack: Stack, name: string) {
   );
   const auth = stack.tenantMetadata(apiKey);
   const { rule } = await firstValueFrom(
-    stack.scheduler.createRule({ name: 'Vencidas cada 5 días', sendHour: 9, overdue: { fromDays: 5, everyDays: 5 } }, auth),
+    stack.scheduler.createRule(
+      { name: 'Vencidas cada 5 días', sendHour: 9, overdue: { fromDays: 5, everyDays: 5 } },
+      auth,
+    ),
   );
   return { tenant: tenant!, apiKey, auth, rule: rule! };
 }

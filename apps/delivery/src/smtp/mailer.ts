@@ -24,7 +24,11 @@ const BEFORE_DATA = new Set(['ECONNECTION', 'EDNS', 'EAUTH', 'ETLS', 'EENVELOPE'
 export class Mailer {
   private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
 
-  constructor(url: string, poolSize: number, private readonly from: string) {
+  constructor(
+    url: string,
+    poolSize: number,
+    private readonly from: string,
+  ) {
     this.transport = createTransport({ url, pool: true, maxConnections: poolSize } as SMTPPool.Options);
   }
 

@@ -21,7 +21,10 @@ export interface CurrencyTotal {
 }
 
 /** What a customer owes as of a date: each open document and the totals per currency. */
-export function buildStatement(documents: OpenDocument[], asOf: string): { lines: StatementLine[]; totals: CurrencyTotal[] } {
+export function buildStatement(
+  documents: OpenDocument[],
+  asOf: string,
+): { lines: StatementLine[]; totals: CurrencyTotal[] } {
   const lines = documents.map((doc) => ({ ...doc, daysOverdue: daysBetween(doc.dueDate, asOf) }));
   const sums = new Map<string, { balance: bigint; overdue: bigint }>();
   for (const line of lines) {

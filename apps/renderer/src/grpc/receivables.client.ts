@@ -13,7 +13,12 @@ export class ReceivablesClient {
     this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url);
   }
 
-  async statement(tenantId: string, customerId: string, asOf: string, traceparent?: string): Promise<receivables.Statement> {
+  async statement(
+    tenantId: string,
+    customerId: string,
+    asOf: string,
+    traceparent?: string,
+  ): Promise<receivables.Statement> {
     const metadata = serviceMetadata(this.serviceToken, tenantId, traceparent);
     const { statement } = await firstValueFrom(this.client.service.getStatement({ customerId, asOf }, metadata));
     if (!statement) throw new Error('receivables answered GetStatement without a statement');

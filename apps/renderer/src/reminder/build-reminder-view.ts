@@ -45,7 +45,11 @@ export interface ReminderView {
  * The view of one reminder: the requested invoices that are still owed (one paid
  * since the job was scheduled is left out) and the whole statement.
  */
-export function buildReminderView(statement: receivables.Statement, invoiceIds: string[], locale: string): ReminderView {
+export function buildReminderView(
+  statement: receivables.Statement,
+  invoiceIds: string[],
+  locale: string,
+): ReminderView {
   const { tenant, customer } = statement;
   if (!tenant || !customer) {
     throw new ReminderError('REMINDER.INCOMPLETE_STATEMENT', 'The statement has no tenant or no customer');

@@ -37,7 +37,10 @@ describe('formatMoney', () => {
     expect(formatMoney(minor, currency, locale)).toBe(expected);
   });
 
-  it.each(['12.50', '', '1e6', ' 12', '12 ', '+12', '0x10', '١٢'])('refuses "%s", which is not integer minor units', (minor) => {
-    expect(() => formatMoney(minor, 'MXN', 'es-MX')).toThrow(RangeError);
-  });
+  it.each(['12.50', '', '1e6', ' 12', '12 ', '+12', '0x10', '١٢'])(
+    'refuses "%s", which is not integer minor units',
+    (minor) => {
+      expect(() => formatMoney(minor, 'MXN', 'es-MX')).toThrow(RangeError);
+    },
+  );
 });

@@ -5,12 +5,37 @@ import { renderReminder } from './render-reminder';
 const lopez = aStatement({
   asOf: '2025-03-31',
   lines: [
-    aLine({ invoiceId: 'inv-1', number: 'A-1001', issueDate: '2025-01-15', dueDate: '2025-02-14', daysOverdue: 45, totalMinor: '250000', balanceMinor: '150000' }),
-    aLine({ invoiceId: 'inv-2', number: 'A-1002', issueDate: '2025-02-01', dueDate: '2025-03-03', daysOverdue: 28, totalMinor: '123456', balanceMinor: '123456' }),
-    aLine({ invoiceId: 'inv-3', number: 'A-1003', issueDate: '2025-03-20', dueDate: '2025-04-19', daysOverdue: -19, totalMinor: '99900', balanceMinor: '99900' }),
+    aLine({
+      invoiceId: 'inv-1',
+      number: 'A-1001',
+      issueDate: '2025-01-15',
+      dueDate: '2025-02-14',
+      daysOverdue: 45,
+      totalMinor: '250000',
+      balanceMinor: '150000',
+    }),
+    aLine({
+      invoiceId: 'inv-2',
+      number: 'A-1002',
+      issueDate: '2025-02-01',
+      dueDate: '2025-03-03',
+      daysOverdue: 28,
+      totalMinor: '123456',
+      balanceMinor: '123456',
+    }),
+    aLine({
+      invoiceId: 'inv-3',
+      number: 'A-1003',
+      issueDate: '2025-03-20',
+      dueDate: '2025-04-19',
+      daysOverdue: -19,
+      totalMinor: '99900',
+      balanceMinor: '99900',
+    }),
   ],
 });
-const overdue = (statement = lopez, invoiceIds = ['inv-1', 'inv-2']) => renderReminder({ statement, invoiceIds, kind: 'overdue' });
+const overdue = (statement = lopez, invoiceIds = ['inv-1', 'inv-2']) =>
+  renderReminder({ statement, invoiceIds, kind: 'overdue' });
 
 /** What a reader sees of an HTML document: no tags, entities decoded. */
 const visible = (html: string) =>
@@ -29,7 +54,9 @@ const visible = (html: string) =>
 describe('renderReminder, overdue', () => {
   it('names the company in the subject, and counts the invoices', () => {
     expect(overdue().subject).toBe('Distribuidora del Norte S.A. de C.V.: 2 facturas vencidas');
-    expect(overdue(lopez, ['inv-2']).subject).toBe('Distribuidora del Norte S.A. de C.V.: la factura A-1002 está vencida');
+    expect(overdue(lopez, ['inv-2']).subject).toBe(
+      'Distribuidora del Norte S.A. de C.V.: la factura A-1002 está vencida',
+    );
   });
 
   it('shows in the email only the invoices the reminder is about, with due date, days overdue and balance', () => {
@@ -58,13 +85,30 @@ describe('renderReminder, overdue', () => {
   });
 
   it('does not promise a PDF that is not attached', () => {
-    const { html, text } = renderReminder({ statement: lopez, invoiceIds: ['inv-1'], kind: 'overdue', attachStatement: false });
+    const { html, text } = renderReminder({
+      statement: lopez,
+      invoiceIds: ['inv-1'],
+      kind: 'overdue',
+      attachStatement: false,
+    });
     expect(html).not.toContain('Adjuntamos');
     expect(text).not.toContain('Adjuntamos');
   });
 
   it('puts every open document and the totals per currency in the statement', () => {
-    const withUsd = aStatement({ lines: [...lopez.lines, aLine({ invoiceId: 'inv-4', number: 'E-77', currency: 'USD', totalMinor: '50000', balanceMinor: '50000', daysOverdue: 3 })] });
+    const withUsd = aStatement({
+      lines: [
+        ...lopez.lines,
+        aLine({
+          invoiceId: 'inv-4',
+          number: 'E-77',
+          currency: 'USD',
+          totalMinor: '50000',
+          balanceMinor: '50000',
+          daysOverdue: 3,
+        }),
+      ],
+    });
     const statement = visible(overdue(withUsd, ['inv-1']).statementHtml);
     expect(statement).toContain('Estado de cuenta');
     expect(statement).toContain('Al 31 mar 2025');
@@ -138,27 +182,67 @@ describe('renderReminder in the reader’s locale', () => {
     tenant: aTenant({ name: 'Frutícola Sur SpA', locale: 'es-CL', country: 'CL', defaultCurrency: 'CLP' }),
     customer: aCustomer({ legalName: 'Agrícola Los Robles Ltda.', taxId: '76.123.456-7' }),
     asOf: '2025-03-31',
-    lines: [aLine({ number: '4521', currency: 'CLP', totalMinor: '1234567', balanceMinor: '1234567', dueDate: '2025-03-01', daysOverdue: 30 })],
+    lines: [
+      aLine({
+        number: '4521',
+        currency: 'CLP',
+        totalMinor: '1234567',
+        balanceMinor: '1234567',
+        dueDate: '2025-03-01',
+        daysOverdue: 30,
+      }),
+    ],
   });
 
   it.each([
     // job's locale, customer's, tenant's → what the reader sees
     [undefined, '', 'es-CL', 'Estimado(a) Agrícola Los Robles Ltda.:', '$1.234.567', '01-03-2025', 'RUT: 76.123.456-7'],
     ['en', '', 'es-CL', 'Dear Agrícola Los Robles Ltda.,', `CLP\u00a01,234,567`, 'Mar 1, 2025', 'Tax ID: 76.123.456-7'],
-    [undefined, 'en', 'es-CL', 'Dear Agrícola Los Robles Ltda.,', `CLP\u00a01,234,567`, 'Mar 1, 2025', 'Tax ID: 76.123.456-7'],
-    [undefined, 'es-MX', 'es-CL', 'Estimado cliente Agrícola Los Robles Ltda.:', `CLP\u00a01,234,567`, '1 mar 2025', 'RFC: 76.123.456-7'],
-    [undefined, 'pt-BR', 'es-CL', 'Dear Agrícola Los Robles Ltda.,', `CLP\u00a01,234,567`, 'Mar 1, 2025', 'Tax ID: 76.123.456-7'],
-  ])('job %p, customer %p, tenant %p: "%s", %s, %s', (locale, customerLocale, tenantLocale, greeting, money, date, taxId) => {
-    const statement = { ...chilean, customer: aCustomer({ ...chilean.customer, locale: customerLocale }), tenant: aTenant({ ...chilean.tenant, locale: tenantLocale }) };
-    const rendered = renderReminder({ statement, invoiceIds: ['inv-1'], kind: 'overdue', locale });
-    for (const body of [visible(rendered.html), rendered.text]) {
-      expect(body).toContain(greeting);
-      expect(body).toContain(money);
-      expect(body).toContain(date);
-    }
-    expect(visible(rendered.statementHtml)).toContain(taxId);
-    expect(rendered.subject).toContain('Frutícola Sur SpA');
-  });
+    [
+      undefined,
+      'en',
+      'es-CL',
+      'Dear Agrícola Los Robles Ltda.,',
+      `CLP\u00a01,234,567`,
+      'Mar 1, 2025',
+      'Tax ID: 76.123.456-7',
+    ],
+    [
+      undefined,
+      'es-MX',
+      'es-CL',
+      'Estimado cliente Agrícola Los Robles Ltda.:',
+      `CLP\u00a01,234,567`,
+      '1 mar 2025',
+      'RFC: 76.123.456-7',
+    ],
+    [
+      undefined,
+      'pt-BR',
+      'es-CL',
+      'Dear Agrícola Los Robles Ltda.,',
+      `CLP\u00a01,234,567`,
+      'Mar 1, 2025',
+      'Tax ID: 76.123.456-7',
+    ],
+  ])(
+    'job %p, customer %p, tenant %p: "%s", %s, %s',
+    (locale, customerLocale, tenantLocale, greeting, money, date, taxId) => {
+      const statement = {
+        ...chilean,
+        customer: aCustomer({ ...chilean.customer, locale: customerLocale }),
+        tenant: aTenant({ ...chilean.tenant, locale: tenantLocale }),
+      };
+      const rendered = renderReminder({ statement, invoiceIds: ['inv-1'], kind: 'overdue', locale });
+      for (const body of [visible(rendered.html), rendered.text]) {
+        expect(body).toContain(greeting);
+        expect(body).toContain(money);
+        expect(body).toContain(date);
+      }
+      expect(visible(rendered.statementHtml)).toContain(taxId);
+      expect(rendered.subject).toContain('Frutícola Sur SpA');
+    },
+  );
 
   it('writes the Chilean subject and days in Chilean Spanish', () => {
     const rendered = renderReminder({ statement: chilean, invoiceIds: ['inv-1'], kind: 'overdue' });
@@ -168,7 +252,11 @@ describe('renderReminder in the reader’s locale', () => {
 
   it('says "1 day", not "1 days"', () => {
     const oneDay = aStatement({ lines: [aLine({ daysOverdue: 1 })] });
-    expect(renderReminder({ statement: oneDay, invoiceIds: ['inv-1'], kind: 'overdue', locale: 'en' }).text).toContain('(1 day overdue)');
-    expect(renderReminder({ statement: oneDay, invoiceIds: ['inv-1'], kind: 'overdue' }).text).toContain('(1 día de atraso)');
+    expect(renderReminder({ statement: oneDay, invoiceIds: ['inv-1'], kind: 'overdue', locale: 'en' }).text).toContain(
+      '(1 day overdue)',
+    );
+    expect(renderReminder({ statement: oneDay, invoiceIds: ['inv-1'], kind: 'overdue' }).text).toContain(
+      '(1 día de atraso)',
+    );
   });
 });

@@ -9,7 +9,14 @@ const at = (iso: string) => Temporal.Instant.from(iso);
 describe('overdue from 5 days, every 5 (Contalink-style), due 2026-11-12', () => {
   const schedule = { fromDays: 5, everyDays: 5 };
   const decide = (now: string, graceHours = 48) =>
-    decideOverdueStep({ due: date('2026-11-12'), schedule, sendHour: 9, zone: 'America/Mexico_City', now: at(now), graceHours });
+    decideOverdueStep({
+      due: date('2026-11-12'),
+      schedule,
+      sendHour: 9,
+      zone: 'America/Mexico_City',
+      now: at(now),
+      graceHours,
+    });
 
   it.each([
     ['2026-11-16T23:00:00Z', undefined],
@@ -21,7 +28,7 @@ describe('overdue from 5 days, every 5 (Contalink-style), due 2026-11-12', () =>
     expect(decide(now)?.step).toBe(step);
   });
 
-  it('before today\'s send hour, the previous step is the one that passed', () => {
+  it("before today's send hour, the previous step is the one that passed", () => {
     expect(decide('2026-11-22T12:00:00Z')).toMatchObject({ step: 0, missed: true });
     expect(decide('2026-11-22T12:00:00Z', 200)).toMatchObject({ step: 0, missed: false });
   });

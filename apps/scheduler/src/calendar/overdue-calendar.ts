@@ -21,7 +21,11 @@ export function lastStepOnOrBefore(
   if (sinceFirst < 0) return undefined;
   let step = schedule.everyDays ? Math.floor(sinceFirst / schedule.everyDays) : 0;
   if (schedule.untilDays !== undefined) {
-    while (step >= 0 && Temporal.PlainDate.compare(overdueFireDate(due, schedule, step), due.add({ days: schedule.untilDays })) > 0) step--;
+    while (
+      step >= 0 &&
+      Temporal.PlainDate.compare(overdueFireDate(due, schedule, step), due.add({ days: schedule.untilDays })) > 0
+    )
+      step--;
   }
   return step >= 0 ? step : undefined;
 }

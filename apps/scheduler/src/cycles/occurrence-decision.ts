@@ -26,7 +26,11 @@ export function decideOccurrence(
 ): OccurrenceDecision | undefined {
   const decision = decideOverdueStep({
     due: Temporal.PlainDate.from(item.dueDate),
-    schedule: { fromDays: rule.fromDays, untilDays: rule.untilDays ?? undefined, everyDays: rule.everyDays ?? undefined },
+    schedule: {
+      fromDays: rule.fromDays,
+      untilDays: rule.untilDays ?? undefined,
+      everyDays: rule.everyDays ?? undefined,
+    },
     sendHour: rule.sendHour,
     zone: item.timeZone,
     now,

@@ -20,8 +20,17 @@ export async function recordOccurrences(
   if (decisions.length === 0) return counts;
   const values = decisions.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])').join(', ');
   const params = decisions.flatMap((d) => [
-    randomUUID(), tenantId, d.ruleId, d.customerId, d.target, d.step,
-    new Date(d.fireAt.epochMilliseconds), decidedAt, d.status, d.reason, `{${d.target}}`,
+    randomUUID(),
+    tenantId,
+    d.ruleId,
+    d.customerId,
+    d.target,
+    d.step,
+    new Date(d.fireAt.epochMilliseconds),
+    decidedAt,
+    d.status,
+    d.reason,
+    `{${d.target}}`,
   ]);
   const inserted: { id: string; idx: number }[] = await em.execute(
     `insert into ${SCHEMA}.occurrences

@@ -13,7 +13,10 @@ export class ReceivablesClient {
     this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url);
   }
 
-  collectibles(tenantId: string, request: receivables.ListCollectiblesRequest): Observable<receivables.ListCollectiblesResponse> {
+  collectibles(
+    tenantId: string,
+    request: receivables.ListCollectiblesRequest,
+  ): Observable<receivables.ListCollectiblesResponse> {
     return this.client.service.listCollectibles(request, serviceMetadata(this.serviceToken, tenantId));
   }
 

@@ -56,7 +56,11 @@ export class SendMessageUseCase {
   private claim(job: renderer.SendJob): Promise<Message | undefined> {
     return this.orm.em.fork().transactional(async (em) => {
       const now = new Date();
-      const existing = await em.findOne(MessageEntity, { occurrenceId: job.occurrenceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const existing = await em.findOne(
+        MessageEntity,
+        { occurrenceId: job.occurrenceId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!existing) {
         return em.create(MessageEntity, {
           id: randomUUID(),

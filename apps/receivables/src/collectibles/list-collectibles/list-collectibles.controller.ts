@@ -15,7 +15,10 @@ export class ListCollectiblesController {
   ) {}
 
   @GrpcMethod('ReceivablesService', 'ListCollectibles')
-  handle(request: receivables.ListCollectiblesRequest, metadata: Metadata): Observable<receivables.ListCollectiblesResponse> {
+  handle(
+    request: receivables.ListCollectiblesRequest,
+    metadata: Metadata,
+  ): Observable<receivables.ListCollectiblesResponse> {
     return defer(async () => {
       this.auth.requireService(metadata);
       const tenantId = await this.auth.tenantOf(metadata);

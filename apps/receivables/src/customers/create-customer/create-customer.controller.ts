@@ -15,7 +15,10 @@ export class CreateCustomerController {
   ) {}
 
   @GrpcMethod('ReceivablesService', 'CreateCustomer')
-  async handle(request: receivables.CreateCustomerRequest, metadata: Metadata): Promise<receivables.CreateCustomerResponse> {
+  async handle(
+    request: receivables.CreateCustomerRequest,
+    metadata: Metadata,
+  ): Promise<receivables.CreateCustomerResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
     const command = parseRequest(createCustomerCommand, { ...request, tenantId }, 'CUSTOMER.INVALID');
     const { customer, contacts } = await this.createCustomer.execute(command);

@@ -47,8 +47,12 @@ export class Migration20261122090000 extends Migration {
       created_at timestamptz not null,
       unique (tenant_id, series, folio))`);
     // The scheduler's question, "what is open and due in this window", stays an index scan.
-    this.addSql(`create index invoices_open_by_due on receivables.invoices (tenant_id, due_date) where balance_minor > 0`);
-    this.addSql(`create index invoices_open_by_customer on receivables.invoices (tenant_id, customer_id) where balance_minor > 0`);
+    this.addSql(
+      `create index invoices_open_by_due on receivables.invoices (tenant_id, due_date) where balance_minor > 0`,
+    );
+    this.addSql(
+      `create index invoices_open_by_customer on receivables.invoices (tenant_id, customer_id) where balance_minor > 0`,
+    );
     for (const sql of messagingTablesSql('receivables')) this.addSql(sql);
   }
 }

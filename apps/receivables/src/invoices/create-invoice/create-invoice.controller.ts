@@ -15,7 +15,10 @@ export class CreateInvoiceController {
   ) {}
 
   @GrpcMethod('ReceivablesService', 'CreateInvoice')
-  async handle(request: receivables.CreateInvoiceRequest, metadata: Metadata): Promise<receivables.CreateInvoiceResponse> {
+  async handle(
+    request: receivables.CreateInvoiceRequest,
+    metadata: Metadata,
+  ): Promise<receivables.CreateInvoiceResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
     const command = parseRequest(createInvoiceCommand, { ...request, tenantId }, 'INVOICE.INVALID');
     return { invoice: toInvoiceProto(await this.createInvoice.execute(command)) };

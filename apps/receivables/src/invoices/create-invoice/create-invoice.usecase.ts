@@ -37,7 +37,10 @@ export class CreateInvoiceUseCase {
         exchange: Exchanges.events,
         routingKey: RoutingKeys.invoiceIssued,
         type: MessageTypes.invoiceIssued,
-        body: receivables.InvoiceIssued.encode({ tenantId: command.tenantId, invoice: toInvoiceProto(created) }).finish(),
+        body: receivables.InvoiceIssued.encode({
+          tenantId: command.tenantId,
+          invoice: toInvoiceProto(created),
+        }).finish(),
         tenantId: command.tenantId,
         idempotencyKey: `invoice.issued:${created.id}`,
       });

@@ -15,9 +15,14 @@ export class GetStatementController {
   ) {}
 
   @GrpcMethod('ReceivablesService', 'GetStatement')
-  async handle(request: receivables.GetStatementRequest, metadata: Metadata): Promise<receivables.GetStatementResponse> {
+  async handle(
+    request: receivables.GetStatementRequest,
+    metadata: Metadata,
+  ): Promise<receivables.GetStatementResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
-    const view = await this.getStatement.execute(parseRequest(getStatementCommand, { ...request, tenantId }, 'STATEMENT.INVALID'));
+    const view = await this.getStatement.execute(
+      parseRequest(getStatementCommand, { ...request, tenantId }, 'STATEMENT.INVALID'),
+    );
     return {
       statement: {
         tenant: toTenantProto(view.tenant),

@@ -9,7 +9,9 @@ export class AuthenticateApiKeyUseCase {
 
   /** The tenant the key belongs to, or undefined. */
   async execute(apiKey: string): Promise<string | undefined> {
-    const tenant = await this.orm.em.fork().findOne(TenantEntity, { apiKeyHash: hashApiKey(apiKey) }, { fields: ['id'] });
+    const tenant = await this.orm.em
+      .fork()
+      .findOne(TenantEntity, { apiKeyHash: hashApiKey(apiKey) }, { fields: ['id'] });
     return tenant?.id;
   }
 }

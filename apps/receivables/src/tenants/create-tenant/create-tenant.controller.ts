@@ -16,9 +16,14 @@ export class CreateTenantController {
   ) {}
 
   @GrpcMethod('ReceivablesService', 'CreateTenant')
-  async handle(request: receivables.CreateTenantRequest, metadata: Metadata): Promise<receivables.CreateTenantResponse> {
+  async handle(
+    request: receivables.CreateTenantRequest,
+    metadata: Metadata,
+  ): Promise<receivables.CreateTenantResponse> {
     this.admin.require(metadata);
-    const { tenant, apiKey } = await this.createTenant.execute(parseRequest(createTenantCommand, request, 'TENANT.INVALID'));
+    const { tenant, apiKey } = await this.createTenant.execute(
+      parseRequest(createTenantCommand, request, 'TENANT.INVALID'),
+    );
     return { tenant: toTenantProto(tenant), apiKey };
   }
 }

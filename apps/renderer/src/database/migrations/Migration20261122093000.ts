@@ -12,7 +12,7 @@ export class Migration20261122093000 extends Migration {
       recipients text[] not null,
       pdf_sha256 text,
       pdf_bytes int,
-      outcome text not null check (outcome in ('rendered', 'no_recipients')),
+      outcome text not null check (outcome in ('rendered', 'no_recipients', 'settled')),
       created_at timestamptz not null)`);
     for (const sql of messagingTablesSql('renderer')) this.addSql(sql);
   }

@@ -15,7 +15,8 @@ export const css = {
   thNum: `${cell}border-bottom:2px solid #cbd2d9;text-align:right;vertical-align:bottom;font-weight:bold;`,
   td: cell,
   tdNum: `${cell}text-align:right;white-space:nowrap;`,
-  totals: 'width:100%;border-collapse:collapse;margin:0 0 20px 0;background-color:#fdf2f2;border-left:4px solid #c81e1e;',
+  totals:
+    'width:100%;border-collapse:collapse;margin:0 0 20px 0;background-color:#fdf2f2;border-left:4px solid #c81e1e;',
   totalsLabel: 'padding:12px 16px 4px 16px;font-size:14px;font-weight:bold;color:#9b1c1c;',
   totalsAmount: 'padding:0 16px 12px 16px;font-size:18px;font-weight:bold;white-space:nowrap;',
 } as const;

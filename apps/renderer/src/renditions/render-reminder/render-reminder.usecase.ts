@@ -1,4 +1,4 @@
-import { Exchanges, MessageTypes, renderer, RoutingKeys, scheduler } from '@chasqui/contracts';
+import { Exchanges, MessageTypes, receivables, renderer, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { enqueue, OutboxRelay, type MessageMeta } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { ChromiumPool } from '../../pdf/chromium-pool';
-import { renderReminder } from '../../reminder/render-reminder';
+import { ReminderError } from '../../reminder/reminder.errors';
+import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
 
 /**
  * Renders one reminder from the statement as it is now (a payment made an hour
@@ -26,9 +27,13 @@ export class RenderReminderUseCase {
   async execute(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
     if (await this.alreadyRendered(job.occurrenceId)) return;
     const statement = await this.receivables.statement(job.tenantId, job.customerId, job.asOf, meta.traceparent);
-    const to = (statement.customer?.contacts ?? []).filter((c) => c.receivesReminders && !c.undeliverable).map((c) => c.email);
-    const email = renderReminder({ statement, invoiceIds: job.invoiceIds, kind: 'overdue' });
-    const pdf = to.length > 0 && job.attachStatementPdf ? await this.chromium.renderPdf(email.statementHtml) : undefined;
+    const to = (statement.customer?.contacts ?? [])
+      .filter((c) => c.receivesReminders && !c.undeliverable)
+      .map((c) => c.email);
+    const attach = job.attachStatementPdf && to.length > 0;
+    const email = this.render(statement, job, attach);
+    if (!email) return this.record(job, { subject: '', to, pdf: undefined, outcome: 'settled' });
+    const pdf = attach ? await this.chromium.renderPdf(email.statementHtml) : undefined;
     const sendJob: renderer.SendJob = {
       occurrenceId: job.occurrenceId,
       tenantId: job.tenantId,
@@ -40,6 +45,37 @@ export class RenderReminderUseCase {
       text: email.text,
       attachments: pdf ? [{ filename: email.statementFilename, contentType: 'application/pdf', content: pdf }] : [],
     };
+    const outcome = to.length > 0 ? 'rendered' : 'no_recipients';
+    await this.record(job, { subject: email.subject, to, pdf, outcome }, to.length > 0 ? sendJob : undefined, meta);
+  }
+
+  /** Nothing left to collect on these invoices (paid since the decision): no email. */
+  private render(
+    statement: receivables.Statement,
+    job: scheduler.RenderJob,
+    attach: boolean,
+  ): RenderedReminder | undefined {
+    try {
+      return renderReminder({ statement, invoiceIds: job.invoiceIds, kind: 'overdue', attachStatement: attach });
+    } catch (error) {
+      if (error instanceof ReminderError && error.code === 'REMINDER.NO_OPEN_INVOICES') return undefined;
+      throw error;
+    }
+  }
+
+  /** The rendition row, once per occurrence, and its send job in the same transaction. */
+  private async record(
+    job: scheduler.RenderJob,
+    rendition: {
+      subject: string;
+      to: string[];
+      pdf: Buffer | undefined;
+      outcome: 'rendered' | 'no_recipients' | 'settled';
+    },
+    sendJob?: renderer.SendJob,
+    meta?: MessageMeta,
+  ): Promise<void> {
+    const { subject, to, pdf, outcome } = rendition;
     const queued = await this.orm.em.fork().transactional(async (em) => {
       const inserted: unknown[] = await em.execute(
         `insert into ${SCHEMA}.renditions
@@ -50,14 +86,14 @@ export class RenderReminderUseCase {
           job.occurrenceId,
           job.tenantId,
           job.customerId,
-          email.subject,
+          subject,
           JSON.stringify(to),
           pdf ? createHash('sha256').update(pdf).digest('hex') : null,
           pdf?.length ?? null,
-          to.length > 0 ? 'rendered' : 'no_recipients',
+          outcome,
         ],
       );
-      if (inserted.length === 0 || to.length === 0) return false;
+      if (inserted.length === 0 || !sendJob) return false;
       await enqueue(em, SCHEMA, {
         exchange: Exchanges.jobs,
         routingKey: RoutingKeys.sendJob,
@@ -65,7 +101,7 @@ export class RenderReminderUseCase {
         body: renderer.SendJob.encode(sendJob).finish(),
         tenantId: job.tenantId,
         idempotencyKey: job.occurrenceId,
-        traceparent: meta.traceparent,
+        traceparent: meta?.traceparent,
       });
       return true;
     });

@@ -17,7 +17,9 @@ export class RunCycleController {
   async handle(request: scheduler.RunCycleRequest, metadata: Metadata): Promise<scheduler.RunCycleResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
     const asOf = request.asOf
-      ? Temporal.Instant.fromEpochMilliseconds(Number(request.asOf.seconds) * 1000 + Math.floor(request.asOf.nanos / 1e6))
+      ? Temporal.Instant.fromEpochMilliseconds(
+          Number(request.asOf.seconds) * 1000 + Math.floor(request.asOf.nanos / 1e6),
+        )
       : Temporal.Now.instant();
     return this.runCycle.execute({ tenantId, asOf });
   }

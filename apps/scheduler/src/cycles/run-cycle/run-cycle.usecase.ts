@@ -46,7 +46,9 @@ export class RunCycleUseCase {
       bufferCount(BATCH),
       concatMap(async (items) => {
         const decisions = items.flatMap((item) => decideOccurrence(rule, item, asOf, this.graceHours) ?? []);
-        const recorded = await this.orm.em.fork().transactional((em) => recordOccurrences(em, tenantId, decisions, decidedAt));
+        const recorded = await this.orm.em
+          .fork()
+          .transactional((em) => recordOccurrences(em, tenantId, decisions, decidedAt));
         this.outbox.nudge();
         counts.queued += recorded.queued;
         counts.missed += recorded.missed;

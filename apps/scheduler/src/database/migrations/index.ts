@@ -2,6 +2,4 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122091000 } from './Migration20261122091000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
-export const migrations: MigrationObject[] = [
-  { name: 'Migration20261122091000', class: Migration20261122091000 },
-];
+export const migrations: MigrationObject[] = [{ name: 'Migration20261122091000', class: Migration20261122091000 }];
