@@ -1,6 +1,7 @@
 import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
 import { OpsServer } from '@chasqui/observability';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { ReceivablesClient } from './grpc/receivables.client';
 import {
   Inject,
   Injectable,
@@ -17,6 +18,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly relay: OutboxRelay,
     private readonly amqp: AmqpConnection,
     private readonly orm: MikroORM,
+    private readonly receivables: ReceivablesClient,
     @Inject('HTTP_PORT') private readonly httpPort: number,
   ) {}
 
@@ -31,6 +33,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.receivables.close();
     await this.amqp.close();
     await this.orm.close();
     await this.ops.close();

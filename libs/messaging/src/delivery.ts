@@ -29,7 +29,7 @@ export async function processDelivery<T>(
     await handle(body, meta);
   } catch (error) {
     stopTimer?.();
-    return reroute(channel, message, nextStep(queue, options.retryDelaysMs.length, meta.attempt), error, options);
+    return reroute(channel, message, nextStep(queue, options.retryDelaysMs, meta.attempt), error, options);
   }
   stopTimer?.();
   settle(channel, message, 'ack');

@@ -4,23 +4,35 @@ describe('retry tier selection for renderer.render-jobs with three tiers', () =>
   const queue = 'renderer.render-jobs';
 
   it('sends the first failure to tier 0, to be seen again as attempt 1', () => {
-    expect(nextStep(queue, 3, 0)).toEqual({ kind: 'retry', queue: 'renderer.render-jobs.retry.0', attempt: 1 });
+    expect(nextStep(queue, [30000, 300000, 3600000], 0)).toEqual({
+      kind: 'retry',
+      queue: 'renderer.render-jobs.retry.30000ms',
+      attempt: 1,
+    });
   });
 
   it('sends the third failure to the last tier', () => {
-    expect(nextStep(queue, 3, 2)).toEqual({ kind: 'retry', queue: 'renderer.render-jobs.retry.2', attempt: 3 });
+    expect(nextStep(queue, [30000, 300000, 3600000], 2)).toEqual({
+      kind: 'retry',
+      queue: 'renderer.render-jobs.retry.3600000ms',
+      attempt: 3,
+    });
   });
 
   it('dead-letters the failure after the last tier', () => {
-    expect(nextStep(queue, 3, 3)).toEqual({ kind: 'dead', queue: 'renderer.render-jobs.dead', attempt: 4 });
+    expect(nextStep(queue, [30000, 300000, 3600000], 3)).toEqual({
+      kind: 'dead',
+      queue: 'renderer.render-jobs.dead',
+      attempt: 4,
+    });
   });
 
   it('dead-letters at once when there are no tiers', () => {
-    expect(nextStep(queue, 0, 0)).toEqual({ kind: 'dead', queue: 'renderer.render-jobs.dead', attempt: 1 });
+    expect(nextStep(queue, [], 0)).toEqual({ kind: 'dead', queue: 'renderer.render-jobs.dead', attempt: 1 });
   });
 
   it('dead-letters a replayed message whose x-attempt is already past the tiers', () => {
-    expect(nextStep(queue, 3, 7).kind).toBe('dead');
+    expect(nextStep(queue, [30000, 300000, 3600000], 7).kind).toBe('dead');
   });
 });
 

@@ -2,7 +2,11 @@
 export type NextStep =
   { kind: 'retry'; queue: string; attempt: number } | { kind: 'dead'; queue: string; attempt: number };
 
-export const retryQueueName = (queue: string, tier: number): string => `${queue}.retry.${tier}`;
+/**
+ * Named by their delay, not their position: a queue's TTL cannot change once
+ * declared, so a new delay gets a new queue instead of a refused declaration.
+ */
+export const retryQueueName = (queue: string, delayMs: number): string => `${queue}.retry.${delayMs}ms`;
 export const deadQueueName = (queue: string): string => `${queue}.dead`;
 
 /**
@@ -10,8 +14,10 @@ export const deadQueueName = (queue: string): string => `${queue}.dead`;
  * attempt is the number of failed attempts so far, carried in x-attempt.
  * Tier i holds the message retryDelaysMs[i] before it flows back.
  */
-export function nextStep(queue: string, tiers: number, attempt: number): NextStep {
-  if (attempt < tiers) return { kind: 'retry', queue: retryQueueName(queue, attempt), attempt: attempt + 1 };
+export function nextStep(queue: string, retryDelaysMs: number[], attempt: number): NextStep {
+  if (attempt < retryDelaysMs.length) {
+    return { kind: 'retry', queue: retryQueueName(queue, retryDelaysMs[attempt]), attempt: attempt + 1 };
+  }
   return deadLetter(queue, attempt);
 }
 

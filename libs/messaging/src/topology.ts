@@ -48,8 +48,8 @@ export async function declareConsumerTopology(channel: Channel, topology: Consum
     },
   });
   for (const { exchange, routingKey } of bindings) await channel.bindQueue(queue, exchange, routingKey);
-  for (const [tier, delayMs] of retryDelaysMs.entries()) {
-    await channel.assertQueue(retryQueueName(queue, tier), {
+  for (const delayMs of new Set(retryDelaysMs)) {
+    await channel.assertQueue(retryQueueName(queue, delayMs), {
       durable: true,
       arguments: {
         ...AT_LEAST_ONCE,

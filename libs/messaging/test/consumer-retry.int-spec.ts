@@ -102,11 +102,11 @@ describe('consumer failures go through the retry tiers to the dead-letter queue'
     );
     expect(attempts).toEqual([0, 1, 2]);
     expect(warnings(log)).toEqual([
-      { to: `${queue}.retry.0`, attempt: 0, error: 'SMTP 451 try 0' },
-      { to: `${queue}.retry.1`, attempt: 1, error: 'SMTP 451 try 1' },
+      { to: `${queue}.retry.200ms`, attempt: 0, error: 'SMTP 451 try 0' },
+      { to: `${queue}.retry.400ms`, attempt: 1, error: 'SMTP 451 try 1' },
     ]);
     expect(await orm.em.fork().execute(`select message_id from ${SCHEMA}.sent`)).toEqual([{ message_id: messageId }]);
-    for (const q of [queue, `${queue}.retry.0`, `${queue}.retry.1`, `${queue}.dead`])
+    for (const q of [queue, `${queue}.retry.200ms`, `${queue}.retry.400ms`, `${queue}.dead`])
       expect(await readyCount(probe.channel, q)).toBe(0);
   });
 
@@ -140,7 +140,7 @@ describe('consumer failures go through the retry tiers to the dead-letter queue'
     expect(events.filter((e) => e.startsWith('good')).length).toBe(20);
     // All 20 were handled while the poison message waited in its first retry tier.
     expect(events.indexOf('poison@1')).toBeGreaterThan(events.indexOf('good-19@0'));
-    expect(warnings(log).map((w) => w.to)).toEqual([`${queue}.retry.0`, `${queue}.retry.1`, `${queue}.dead`]);
+    expect(warnings(log).map((w) => w.to)).toEqual([`${queue}.retry.200ms`, `${queue}.retry.400ms`, `${queue}.dead`]);
     expect(await settled(queue)).toEqual({ ok: 20, retried: 2, dead: 1 });
   });
 
