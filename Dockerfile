@@ -13,7 +13,7 @@ WORKDIR /app
 ENV TURBO_TELEMETRY_DISABLED=1 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 
-# Only the package.json files, so `npm ci` below stays cached until a
+# Only the package.json files, so the install below stays cached until a
 # dependency changes (a source edit alone does not reinstall).
 FROM base AS manifests
 COPY . /src
@@ -21,17 +21,22 @@ RUN cd /src \
  && find . -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /app \; \
  && cp package-lock.json .npmrc /app/
 
-FROM base AS build
+# All dependencies, installed once for both the build and the runtime.
+FROM base AS deps
 COPY --from=manifests /app/ ./
-RUN --mount=type=cache,target=/root/.npm npm ci
+# npm install, not npm ci: the lockfile was made against a mirror that carries
+# only the Linux builds of buf and turbo, which npm ci counts as out of sync.
+RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
+
+FROM deps AS build
 COPY . .
 RUN npx turbo run build
-# What runs is each workspace's dist/ (the runtime stage adds package.json files).
+# What runs is each workspace's dist/ (prod-deps brings the package.json files).
 RUN mkdir /out && find apps libs -mindepth 2 -maxdepth 2 -name dist -type d -exec cp -r --parents {} /out \;
 
-FROM base AS prod-deps
-COPY --from=manifests /app/ ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+# Production dependencies only: prune the full install (no second download).
+FROM deps AS prod-deps
+RUN npm prune --omit=dev
 
 # The operating system and ports of each service: only the renderer carries Chromium
 # (Debian's, as ARCHITECTURE §6 says) and tini, which reaps the Chromium

@@ -51,8 +51,11 @@ install_and_build() {
   export TURBO_TELEMETRY_DISABLED=1
   command -v node >/dev/null || die "Node.js 20 or 22 is required"
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "installing dependencies (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error
+    # Not `npm ci`: the registry mirror here carries only Linux builds of the
+    # platform packages (buf, turbo), so the lockfile cannot list the others
+    # and npm ci refuses it. npm install keeps the locked versions.
+    log "installing dependencies (npm install)"
+    npm install --no-audit --no-fund --loglevel=error
   fi
   log "generating contracts and building (turbo)"
   npx turbo run build --output-logs=errors-only
