@@ -63,5 +63,10 @@ describe('an invoice 10 days overdue under "from 5 days, every 5"', () => {
     const { messages } = await firstValueFrom(stack.delivery.listActivity({ customerId: customer.id }, auth));
     expect(messages.map((m) => m.messageId).sort()).toEqual(stack.smtp.messages.map((m) => m.messageId).sort());
     expect(messages.every((m) => m.invoiceIds.includes(invoice!.id))).toBe(true);
+
+    // What an operator sees on delivery's /metrics.
+    const metrics = await fetch(`http://127.0.0.1:${stack.services.delivery.httpPort}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/delivery_smtp_outcomes_total\{status="sent",service="delivery"\} 2/);
+    expect(metrics).toMatch(/messaging_consumed_total\{queue="delivery.send-jobs",outcome="ok",service="delivery"\} 2/);
   });
 });

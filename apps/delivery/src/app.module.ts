@@ -1,10 +1,9 @@
 import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
-import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
-import { createRegistry, JsonLogger, OpsServer } from '@chasqui/observability';
-import { openOrm } from '@chasqui/persistence';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
+import { JsonLogger } from '@chasqui/observability';
+import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ormSettings, SCHEMA } from './database/orm-settings';
+import { ormSettings } from './database/orm-settings';
 import type { DeliveryEnv } from './env';
 import { Lifecycle, SEND_JOBS } from './lifecycle';
 import { ListActivityController } from './messages/list-activity/list-activity.controller';
@@ -20,38 +19,23 @@ export class AppModule {
       module: AppModule,
       controllers: [ListActivityController],
       providers: [
+        ...platformProviders({ service: 'delivery', orm: ormSettings(env.DATABASE_URL), env, log }),
         ListActivityUseCase,
         SendMessageUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
-        { provide: 'HTTP_PORT', useValue: env.HTTP_PORT },
         { provide: 'MAIL_DOMAIN', useValue: env.MAIL_DOMAIN },
-        { provide: MikroORM, useFactory: () => openOrm(ormSettings(env.DATABASE_URL)) },
         { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
         { provide: Mailer, useFactory: () => new Mailer(env.SMTP_URL, env.SMTP_POOL_SIZE, env.MAIL_FROM) },
-        { provide: AmqpConnection, useFactory: () => new AmqpConnection(env.AMQP_URL, log, 'delivery') },
-        {
-          provide: OutboxRelay,
-          inject: [MikroORM, AmqpConnection],
-          useFactory: (orm: MikroORM, amqp: AmqpConnection) => new OutboxRelay({ orm, schema: SCHEMA, amqp, log }),
-        },
         {
           provide: SEND_JOBS,
-          inject: [AmqpConnection, SendMessageUseCase],
-          useFactory: (amqp: AmqpConnection, sendMessage: SendMessageUseCase) =>
+          inject: [AmqpConnection, SendMessageUseCase, MessagingMetrics],
+          useFactory: (amqp: AmqpConnection, sendMessage: SendMessageUseCase, metrics: MessagingMetrics) =>
             sendJobConsumer(amqp, log, sendMessage, {
               prefetch: env.AMQP_PREFETCH,
               retryDelaysMs: env.RETRY_DELAYS_MS,
+              metrics,
             }),
-        },
-        {
-          provide: OpsServer,
-          inject: [MikroORM, AmqpConnection],
-          useFactory: (orm: MikroORM, amqp: AmqpConnection) =>
-            new OpsServer(createRegistry('delivery'), [
-              { name: 'database', check: () => orm.isConnected() },
-              { name: 'broker', check: () => amqp.isConnected() },
-            ]),
         },
       ],
     };

@@ -1,14 +1,12 @@
 import { TenantAuth } from '@chasqui/grpc';
-import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
-import { createRegistry, JsonLogger, OpsServer } from '@chasqui/observability';
-import { openOrm } from '@chasqui/persistence';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { JsonLogger } from '@chasqui/observability';
+import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
 import { CreateCustomerUseCase } from './customers/create-customer/create-customer.usecase';
-import { ormSettings, SCHEMA } from './database/orm-settings';
+import { ormSettings } from './database/orm-settings';
 import type { ReceivablesEnv } from './env';
 import { AdminAuth } from './grpc/admin-auth';
 import { Lifecycle } from './lifecycle';
@@ -35,6 +33,7 @@ export class AppModule {
         ListCollectiblesController,
       ],
       providers: [
+        ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
         CreateTenantUseCase,
         AuthenticateApiKeyUseCase,
         CreateCustomerUseCase,
@@ -44,29 +43,12 @@ export class AppModule {
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },
-        { provide: MikroORM, useFactory: () => openOrm(ormSettings(env.DATABASE_URL)) },
         {
           provide: TenantAuth,
           inject: [AuthenticateApiKeyUseCase],
           useFactory: (authenticate: AuthenticateApiKeyUseCase) =>
             new TenantAuth(env.SERVICE_TOKEN, (key) => authenticate.execute(key)),
         },
-        { provide: AmqpConnection, useFactory: () => new AmqpConnection(env.AMQP_URL, log, 'receivables') },
-        {
-          provide: OutboxRelay,
-          inject: [MikroORM, AmqpConnection],
-          useFactory: (orm: MikroORM, amqp: AmqpConnection) => new OutboxRelay({ orm, schema: SCHEMA, amqp, log }),
-        },
-        {
-          provide: OpsServer,
-          inject: [MikroORM, AmqpConnection],
-          useFactory: (orm: MikroORM, amqp: AmqpConnection) =>
-            new OpsServer(createRegistry('receivables'), [
-              { name: 'database', check: () => orm.isConnected() },
-              { name: 'broker', check: () => amqp.isConnected() },
-            ]),
-        },
-        { provide: 'HTTP_PORT', useValue: env.HTTP_PORT },
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
 import { OpsServer } from '@chasqui/observability';
+import { HTTP_PORT } from '@chasqui/platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   Inject,
@@ -17,7 +18,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly relay: OutboxRelay,
     private readonly amqp: AmqpConnection,
     private readonly orm: MikroORM,
-    @Inject('HTTP_PORT') private readonly httpPort: number,
+    @Inject(HTTP_PORT) private readonly httpPort: number,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

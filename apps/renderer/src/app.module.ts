@@ -1,9 +1,8 @@
-import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
-import { createRegistry, JsonLogger, OpsServer } from '@chasqui/observability';
-import { openOrm } from '@chasqui/persistence';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
+import { JsonLogger } from '@chasqui/observability';
+import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ormSettings, SCHEMA } from './database/orm-settings';
+import { ormSettings } from './database/orm-settings';
 import type { RendererEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
 import { Lifecycle, RENDER_JOBS } from './lifecycle';
@@ -17,11 +16,19 @@ export class AppModule {
     return {
       module: AppModule,
       providers: [
+        ...platformProviders({
+          service: 'renderer',
+          orm: ormSettings(env.DATABASE_URL),
+          env,
+          log,
+          checks: {
+            inject: [ChromiumPool],
+            build: (chromium: ChromiumPool) => [{ name: 'browser', check: () => chromium.isReady() }],
+          },
+        }),
         RenderReminderUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
-        { provide: 'HTTP_PORT', useValue: env.HTTP_PORT },
-        { provide: MikroORM, useFactory: () => openOrm(ormSettings(env.DATABASE_URL)) },
         { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
         {
           provide: ChromiumPool,
@@ -32,30 +39,15 @@ export class AppModule {
               onBrowserRestart: () => log.warn('chromium restarted'),
             }),
         },
-        { provide: AmqpConnection, useFactory: () => new AmqpConnection(env.AMQP_URL, log, 'renderer') },
-        {
-          provide: OutboxRelay,
-          inject: [MikroORM, AmqpConnection],
-          useFactory: (orm: MikroORM, amqp: AmqpConnection) => new OutboxRelay({ orm, schema: SCHEMA, amqp, log }),
-        },
         {
           provide: RENDER_JOBS,
-          inject: [AmqpConnection, RenderReminderUseCase],
-          useFactory: (amqp: AmqpConnection, renderReminder: RenderReminderUseCase) =>
+          inject: [AmqpConnection, RenderReminderUseCase, MessagingMetrics],
+          useFactory: (amqp: AmqpConnection, renderReminder: RenderReminderUseCase, metrics: MessagingMetrics) =>
             renderJobConsumer(amqp, log, renderReminder, {
               prefetch: env.AMQP_PREFETCH,
               retryDelaysMs: env.RETRY_DELAYS_MS,
+              metrics,
             }),
-        },
-        {
-          provide: OpsServer,
-          inject: [MikroORM, AmqpConnection, ChromiumPool],
-          useFactory: (orm: MikroORM, amqp: AmqpConnection, chromium: ChromiumPool) =>
-            new OpsServer(createRegistry('renderer'), [
-              { name: 'database', check: () => orm.isConnected() },
-              { name: 'broker', check: () => amqp.isConnected() },
-              { name: 'browser', check: () => chromium.isReady() },
-            ]),
         },
       ],
     };

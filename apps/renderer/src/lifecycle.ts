@@ -1,5 +1,6 @@
 import { AmqpConnection, Consumer, OutboxRelay } from '@chasqui/messaging';
 import { OpsServer } from '@chasqui/observability';
+import { HTTP_PORT } from '@chasqui/platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   Inject,
@@ -27,7 +28,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly chromium: ChromiumPool,
     private readonly receivables: ReceivablesClient,
     @Inject(RENDER_JOBS) private readonly renderJobs: Consumer<unknown>,
-    @Inject('HTTP_PORT') private readonly httpPort: number,
+    @Inject(HTTP_PORT) private readonly httpPort: number,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

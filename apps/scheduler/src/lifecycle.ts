@@ -1,5 +1,6 @@
 import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
 import { OpsServer } from '@chasqui/observability';
+import { HTTP_PORT } from '@chasqui/platform';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ReceivablesClient } from './grpc/receivables.client';
 import {
@@ -19,7 +20,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly amqp: AmqpConnection,
     private readonly orm: MikroORM,
     private readonly receivables: ReceivablesClient,
-    @Inject('HTTP_PORT') private readonly httpPort: number,
+    @Inject(HTTP_PORT) private readonly httpPort: number,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -14,6 +14,10 @@ export class ServiceProcess {
     private readonly env: Record<string, string>,
   ) {}
 
+  get httpPort(): string {
+    return this.env.HTTP_PORT;
+  }
+
   async start(): Promise<void> {
     this.child = spawn(process.execPath, [join(ROOT, 'apps', this.name, 'dist', 'main.js')], {
       env: { ...process.env, ...this.env },

@@ -1,5 +1,5 @@
 import { Exchanges, renderer, RoutingKeys } from '@chasqui/contracts';
-import { AmqpConnection, Consumer } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { SendMessageUseCase } from './send-message.usecase';
 
@@ -8,7 +8,7 @@ export function sendJobConsumer(
   amqp: AmqpConnection,
   log: Log,
   sendMessage: SendMessageUseCase,
-  settings: { prefetch: number; retryDelaysMs: number[] },
+  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
 ): Consumer<renderer.SendJob> {
   return new Consumer({
     amqp,
@@ -17,6 +17,7 @@ export function sendJobConsumer(
     bindings: [{ exchange: Exchanges.jobs, routingKey: RoutingKeys.sendJob }],
     prefetch: settings.prefetch,
     retryDelaysMs: settings.retryDelaysMs,
+    metrics: settings.metrics,
     decode: (body) => renderer.SendJob.decode(body),
     handle: (job) => sendMessage.execute(job),
   });

@@ -3,6 +3,7 @@ import { enqueue, OutboxRelay } from '@chasqui/messaging';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Counter, Registry } from 'prom-client';
 import { SCHEMA } from '../../database/orm-settings';
 import { toMessageProto } from '../../grpc/to-proto';
 import { Mailer } from '../../smtp/mailer';
@@ -17,12 +18,22 @@ export class RetryLater extends Error {}
  */
 @Injectable()
 export class SendMessageUseCase {
+  private readonly outcomes: Counter<'status'>;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly mailer: Mailer,
     private readonly outbox: OutboxRelay,
     @Inject('MAIL_DOMAIN') private readonly mailDomain: string,
-  ) {}
+    registry: Registry,
+  ) {
+    this.outcomes = new Counter({
+      name: 'delivery_smtp_outcomes_total',
+      help: 'Emails handed to SMTP, by what the server said: sent, deferred, failed, unknown',
+      labelNames: ['status'],
+      registers: [registry],
+    });
+  }
 
   async execute(job: renderer.SendJob): Promise<void> {
     const message = await this.claim(job);
@@ -41,6 +52,7 @@ export class SendMessageUseCase {
       headers: { 'X-Chasqui-Occurrence': job.occurrenceId },
     });
     const status = outcome.kind === 'accepted' ? 'sent' : outcome.kind === 'rejected' ? 'failed' : outcome.kind;
+    this.outcomes.inc({ status });
     await this.orm.em.fork().transactional(async (em) => {
       const row = await em.findOneOrFail(MessageEntity, { id: message.id });
       row.status = status;

@@ -1,5 +1,5 @@
 import { Exchanges, RoutingKeys, scheduler } from '@chasqui/contracts';
-import { AmqpConnection, Consumer } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { RenderReminderUseCase } from './render-reminder.usecase';
 
@@ -8,7 +8,7 @@ export function renderJobConsumer(
   amqp: AmqpConnection,
   log: Log,
   renderReminder: RenderReminderUseCase,
-  settings: { prefetch: number; retryDelaysMs: number[] },
+  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
 ): Consumer<scheduler.RenderJob> {
   return new Consumer({
     amqp,
@@ -17,6 +17,7 @@ export function renderJobConsumer(
     bindings: [{ exchange: Exchanges.jobs, routingKey: RoutingKeys.renderJob }],
     prefetch: settings.prefetch,
     retryDelaysMs: settings.retryDelaysMs,
+    metrics: settings.metrics,
     decode: (body) => scheduler.RenderJob.decode(body),
     handle: (job, meta) => renderReminder.execute(job, meta),
   });

@@ -2,6 +2,7 @@ import { Temporal } from '@js-temporal/polyfill';
 import { OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Registry } from 'prom-client';
 import { bufferCount, concatMap, lastValueFrom, defaultIfEmpty } from 'rxjs';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { RuleEntity, type Rule } from '../../rules/rule.entity';
@@ -20,12 +21,22 @@ export interface CycleResult {
 /** Decides every reminder due at `asOf` for one tenant, each exactly once. */
 @Injectable()
 export class RunCycleUseCase {
+  private readonly decided: Counter<'status'>;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly receivables: ReceivablesClient,
     private readonly outbox: OutboxRelay,
     @Inject('GRACE_HOURS') private readonly graceHours: number,
-  ) {}
+    registry: Registry,
+  ) {
+    this.decided = new Counter({
+      name: 'scheduler_occurrences_total',
+      help: 'Occurrences decided, by status: queued, missed, skipped',
+      labelNames: ['status'],
+      registers: [registry],
+    });
+  }
 
   async execute({ tenantId, asOf }: RunCycleCommand): Promise<CycleResult> {
     const rules = await this.orm.em.fork().find(RuleEntity, { tenantId, active: true });
@@ -36,6 +47,7 @@ export class RunCycleUseCase {
       total.missed += counts.missed;
       total.skipped += counts.skipped;
     }
+    for (const [status, count] of Object.entries(total)) this.decided.inc({ status }, count);
     return total;
   }
 

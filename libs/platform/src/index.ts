@@ -1,0 +1,1 @@
+export { platformProviders, HTTP_PORT, type PlatformSettings } from './platform.providers';
