@@ -1,4 +1,5 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
+import { receivables } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
 import { Metadata } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
@@ -67,7 +68,12 @@ describe('bad input to receivables', () => {
   it("another tenant's key sees nothing of this tenant's customer", async () => {
     const other = await tenantWithOverdueRule(stack, 'Otra Empresa');
     const error = await failure(
-      firstValueFrom(stack.receivables.getStatement({ customerId, asOf: '2026-11-22' }, other.auth)),
+      firstValueFrom(
+        stack.receivables.getStatement(
+          { customerId, asOf: '2026-11-22', scope: receivables.StatementScope.STATEMENT_SCOPE_ALL_OPEN },
+          other.auth,
+        ),
+      ),
     );
     expect(error.code).toBe(status.NOT_FOUND);
     const invoice = await failure(firstValueFrom(stack.receivables.createInvoice(valid(), other.auth)));

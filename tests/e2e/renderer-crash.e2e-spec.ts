@@ -1,7 +1,7 @@
 import { firstValueFrom } from 'rxjs';
 import { Stack } from './support/stack';
 import { customerWithContact, isoDate, noonInMexicoCity, tenantWithOverdueRule } from './support/scenario';
-import { settle, waitFor } from './support/wait-for';
+import { settle, waitFor } from '@chasqui/testing';
 
 jest.setTimeout(300_000);
 

@@ -2,6 +2,11 @@ import { TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { RecordCreditNoteController } from './adjustments/record-adjustment/record-credit-note.controller';
+import { RecordAdjustmentUseCase } from './adjustments/record-adjustment/record-adjustment.usecase';
+import { WriteOffController } from './adjustments/record-adjustment/write-off.controller';
+import { RecordPaymentController } from './payments/record-payment/record-payment.controller';
+import { RecordPaymentUseCase } from './payments/record-payment/record-payment.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
@@ -31,6 +36,9 @@ export class AppModule {
         CreateInvoiceController,
         GetStatementController,
         ListCollectiblesController,
+        RecordPaymentController,
+        RecordCreditNoteController,
+        WriteOffController,
       ],
       providers: [
         ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
@@ -40,6 +48,8 @@ export class AppModule {
         CreateInvoiceUseCase,
         GetStatementUseCase,
         ListCollectiblesUseCase,
+        RecordPaymentUseCase,
+        RecordAdjustmentUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

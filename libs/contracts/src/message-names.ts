@@ -6,6 +6,9 @@ export const Exchanges = {
 
 export const RoutingKeys = {
   invoiceIssued: 'receivables.invoice.issued',
+  invoiceChanged: 'receivables.invoice.changed',
+  invoiceSettled: 'receivables.invoice.settled',
+  paymentRecorded: 'receivables.payment.recorded',
   renderJob: 'render',
   sendJob: 'send',
   messageSent: 'delivery.message.sent',
@@ -14,6 +17,9 @@ export const RoutingKeys = {
 /** The AMQP `type` property: the full proto name of the body. */
 export const MessageTypes = {
   invoiceIssued: 'chasqui.receivables.v1.InvoiceIssued',
+  invoiceChanged: 'chasqui.receivables.v1.InvoiceChanged',
+  invoiceSettled: 'chasqui.receivables.v1.InvoiceSettled',
+  paymentRecorded: 'chasqui.receivables.v1.PaymentRecorded',
   renderJob: 'chasqui.scheduler.v1.RenderJob',
   sendJob: 'chasqui.renderer.v1.SendJob',
   messageSent: 'chasqui.delivery.v1.MessageSent',

@@ -1,2 +1,6 @@
 export { createTestDatabase, type TestResource } from './test-database';
 export { createTestVhost } from './test-vhost';
+export { ServiceProcess, runMigration } from './service-process';
+export { freePort } from './free-port';
+export { waitFor, settle } from './wait-for';
+export { SmtpSink } from './smtp-sink';

@@ -1,10 +1,14 @@
 import { Metadata } from '@grpc/grpc-js';
 import { delivery, receivables, scheduler } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
-import { createTestDatabase, createTestVhost } from '@chasqui/testing';
-import { freePort } from './free-port';
-import { runMigration, ServiceProcess } from './service-process';
-import { SmtpSink } from './smtp-sink';
+import {
+  createTestDatabase,
+  createTestVhost,
+  freePort,
+  runMigration,
+  ServiceProcess,
+  SmtpSink,
+} from '@chasqui/testing';
 
 const SERVICES = ['receivables', 'scheduler', 'renderer', 'delivery'] as const;
 export type ServiceName = (typeof SERVICES)[number];

@@ -9,6 +9,7 @@ export interface Contact {
   role: string;
   receivesReminders: boolean;
   undeliverable: boolean;
+  undeliverableReason: string | null;
 }
 
 export const ContactEntity = new EntitySchema<Contact>({
@@ -23,5 +24,6 @@ export const ContactEntity = new EntitySchema<Contact>({
     role: { type: 'string' },
     receivesReminders: { type: 'boolean' },
     undeliverable: { type: 'boolean' },
+    undeliverableReason: { type: 'string', nullable: true },
   },
 });

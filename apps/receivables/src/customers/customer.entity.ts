@@ -8,6 +8,8 @@ export interface Customer {
   taxId: string;
   timeZone: string | null;
   locale: string | null;
+  creditDays: number | null;
+  delinquencyLimitDays: number | null;
   createdAt: Date;
 }
 
@@ -22,6 +24,8 @@ export const CustomerEntity = new EntitySchema<Customer>({
     taxId: { type: 'string' },
     timeZone: { type: 'string', nullable: true },
     locale: { type: 'string', nullable: true },
+    creditDays: { type: 'integer', nullable: true },
+    delinquencyLimitDays: { type: 'integer', nullable: true },
     createdAt: { type: 'datetime' },
   },
 });

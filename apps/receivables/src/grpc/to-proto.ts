@@ -6,7 +6,21 @@ import type { Tenant } from '../tenants/tenant.entity';
 
 export function toTenantProto(tenant: Tenant): receivables.Tenant {
   const { id, name, country, timeZone, defaultCurrency, locale } = tenant;
-  return { id, name, country, timeZone, defaultCurrency, locale };
+  return {
+    id,
+    name,
+    country,
+    timeZone,
+    defaultCurrency,
+    locale,
+    settings: {
+      defaultPaymentTermDays: tenant.defaultPaymentTermDays,
+      centsToleranceMinor: tenant.centsToleranceMinor,
+      pastInvoicesStartDate: tenant.pastInvoicesStartDate ?? '',
+      newInvoicesStartDate: tenant.newInvoicesStartDate ?? '',
+      requireAttachments: tenant.requireAttachments,
+    },
+  };
 }
 
 export function toCustomerProto(customer: Customer, contacts: Contact[]): receivables.Customer {
@@ -17,14 +31,17 @@ export function toCustomerProto(customer: Customer, contacts: Contact[]): receiv
     taxId: customer.taxId,
     timeZone: customer.timeZone ?? '',
     locale: customer.locale ?? '',
-    contacts: contacts.map(({ id, name, email, role, receivesReminders, undeliverable }) => ({
+    contacts: contacts.map(({ id, name, email, role, receivesReminders, undeliverable, undeliverableReason }) => ({
       id,
       name,
       email,
       role,
       receivesReminders,
       undeliverable,
+      undeliverableReason: undeliverableReason ?? '',
     })),
+    creditDays: customer.creditDays ?? undefined,
+    delinquencyLimitDays: customer.delinquencyLimitDays ?? undefined,
   };
 }
 
@@ -40,12 +57,19 @@ export function toInvoiceProto(invoice: Invoice): receivables.Invoice {
     currency: invoice.currency,
     totalMinor: invoice.totalMinor,
     balanceMinor: invoice.balanceMinor,
+    paidMinor: invoice.paidMinor,
+    creditedMinor: invoice.creditedMinor,
+    writtenOffMinor: invoice.writtenOffMinor,
     status: statusOf(invoice),
   };
 }
 
 function statusOf(invoice: Invoice): receivables.InvoiceStatus {
-  if (BigInt(invoice.balanceMinor) === 0n) return receivables.InvoiceStatus.INVOICE_STATUS_PAID;
+  if (BigInt(invoice.balanceMinor) === 0n) {
+    return BigInt(invoice.writtenOffMinor) > 0n
+      ? receivables.InvoiceStatus.INVOICE_STATUS_WRITTEN_OFF
+      : receivables.InvoiceStatus.INVOICE_STATUS_PAID;
+  }
   if (invoice.balanceMinor !== invoice.totalMinor) return receivables.InvoiceStatus.INVOICE_STATUS_PARTIALLY_PAID;
   return receivables.InvoiceStatus.INVOICE_STATUS_OPEN;
 }

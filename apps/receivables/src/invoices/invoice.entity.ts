@@ -13,6 +13,9 @@ export interface Invoice {
   /** Integer minor units, as decimal strings (bigint in PostgreSQL). */
   totalMinor: string;
   balanceMinor: string;
+  paidMinor: string;
+  creditedMinor: string;
+  writtenOffMinor: string;
   createdAt: Date;
 }
 
@@ -30,6 +33,9 @@ export const InvoiceEntity = new EntitySchema<Invoice>({
     currency: { type: 'string', length: 3 },
     totalMinor: { type: 'bigint' },
     balanceMinor: { type: 'bigint' },
+    paidMinor: { type: 'bigint' },
+    creditedMinor: { type: 'bigint' },
+    writtenOffMinor: { type: 'bigint' },
     createdAt: { type: 'datetime' },
   },
 });

@@ -20,3 +20,7 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

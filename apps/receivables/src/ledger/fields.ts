@@ -2,6 +2,29 @@ import { z } from 'zod';
 import { isCalendarDate, isTimeZone } from './calendar-date';
 import { isCurrency } from './currency';
 
+const MAX_MINOR = 2n ** 62n;
+
+/** An integer amount in minor units, as a decimal string; one check, so a bad string never reaches BigInt. */
+function minorUnits(min: bigint) {
+  return z.string().superRefine((value, ctx) => {
+    const message = !/^-?\d{1,25}$/.test(value)
+      ? 'must be an integer amount in minor units'
+      : BigInt(value) < min
+        ? min > 0n
+          ? 'must be positive'
+          : 'must not be negative'
+        : BigInt(value) >= MAX_MINOR
+          ? 'is too large'
+          : undefined;
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+/** A valid amount's value; zero for anything a field check already refused. */
+export function amountOf(value: string): bigint {
+  return /^\d{1,25}$/.test(value) ? BigInt(value) : 0n;
+}
+
 /** Field rules shared by the requests of this service. */
 export const fields = {
   id: z.uuid('must be a UUID'),
@@ -11,10 +34,7 @@ export const fields = {
   optionalTimeZone: z.string().refine((z) => z === '' || isTimeZone(z), 'must be an IANA time zone'),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a locale like es-MX'),
   optionalLocale: z.string().regex(/^([a-z]{2}(-[A-Z]{2})?)?$/, 'must be a locale like es-MX'),
-  minorUnits: z
-    .string()
-    .regex(/^-?\d+$/, 'must be an integer amount in minor units')
-    .refine((s) => BigInt(s) >= 0n, 'must not be negative')
-    .refine((s) => BigInt(s) < 2n ** 62n, 'is too large'),
+  minorUnits: minorUnits(0n),
+  positiveMinorUnits: minorUnits(1n),
   text: (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`),
 };

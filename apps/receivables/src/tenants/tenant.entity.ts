@@ -9,6 +9,11 @@ export interface Tenant {
   locale: string;
   /** sha256 of the API key; the key itself is shown once and never stored. */
   apiKeyHash: string;
+  defaultPaymentTermDays: number;
+  centsToleranceMinor: string;
+  pastInvoicesStartDate: string | null;
+  newInvoicesStartDate: string | null;
+  requireAttachments: boolean;
   createdAt: Date;
 }
 
@@ -23,6 +28,11 @@ export const TenantEntity = new EntitySchema<Tenant>({
     defaultCurrency: { type: 'string', length: 3 },
     locale: { type: 'string' },
     apiKeyHash: { type: 'string', unique: true },
+    defaultPaymentTermDays: { type: 'integer' },
+    centsToleranceMinor: { type: 'bigint' },
+    pastInvoicesStartDate: { type: 'date', nullable: true },
+    newInvoicesStartDate: { type: 'date', nullable: true },
+    requireAttachments: { type: 'boolean' },
     createdAt: { type: 'datetime' },
   },
 });

@@ -20,7 +20,12 @@ export class ReceivablesClient {
     traceparent?: string,
   ): Promise<receivables.Statement> {
     const metadata = serviceMetadata(this.serviceToken, tenantId, traceparent);
-    const { statement } = await firstValueFrom(this.client.service.getStatement({ customerId, asOf }, metadata));
+    const { statement } = await firstValueFrom(
+      this.client.service.getStatement(
+        { customerId, asOf, scope: receivables.StatementScope.STATEMENT_SCOPE_ALL_OPEN },
+        metadata,
+      ),
+    );
     if (!statement) throw new Error('receivables answered GetStatement without a statement');
     return statement;
   }

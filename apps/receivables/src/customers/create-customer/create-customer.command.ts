@@ -8,6 +8,8 @@ export const createCustomerCommand = z.object({
   taxId: z.string().trim().max(20, 'must be at most 20 characters'),
   timeZone: fields.optionalTimeZone,
   locale: fields.optionalLocale,
+  creditDays: z.number().int().min(0, 'must not be negative').max(3650, 'must be at most 3650').nullish(),
+  delinquencyLimitDays: z.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullish(),
   contacts: z
     .array(
       z.object({

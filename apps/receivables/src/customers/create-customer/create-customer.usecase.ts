@@ -1,8 +1,10 @@
-import { AlreadyExists } from '@chasqui/grpc';
+import { AlreadyExists, InvalidArgument } from '@chasqui/grpc';
 import { isUniqueViolation } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { checkTaxId } from '../../ledger/tax-id';
+import { TenantEntity } from '../../tenants/tenant.entity';
 import { ContactEntity, type Contact } from '../contact.entity';
 import { CustomerEntity, type Customer } from '../customer.entity';
 import type { CreateCustomerCommand } from './create-customer.command';
@@ -14,12 +16,18 @@ export class CreateCustomerUseCase {
   async execute(command: CreateCustomerCommand): Promise<{ customer: Customer; contacts: Contact[] }> {
     try {
       return await this.orm.em.fork().transactional(async (em) => {
+        const tenant = await em.findOneOrFail(TenantEntity, { id: command.tenantId }, { fields: ['country'] });
+        const taxId = checkTaxId(tenant.country, command.taxId);
+        if (!taxId.ok)
+          throw new InvalidArgument('CUSTOMER.TAX_ID_INVALID', [{ field: 'tax_id', description: taxId.reason }]);
         const customer = em.create(CustomerEntity, {
           id: randomUUID(),
           tenantId: command.tenantId,
           externalId: command.externalId,
           legalName: command.legalName,
-          taxId: command.taxId,
+          taxId: taxId.normalised,
+          creditDays: command.creditDays ?? null,
+          delinquencyLimitDays: command.delinquencyLimitDays ?? null,
           timeZone: command.timeZone || null,
           locale: command.locale || null,
           createdAt: new Date(),
@@ -33,6 +41,7 @@ export class CreateCustomerUseCase {
             customerId: customer.id,
             ...contact,
             undeliverable: false,
+            undeliverableReason: null,
           }),
         );
         await em.flush();

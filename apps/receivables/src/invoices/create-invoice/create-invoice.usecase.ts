@@ -2,12 +2,14 @@ import { Exchanges, MessageTypes, receivables, RoutingKeys } from '@chasqui/cont
 import { AlreadyExists, NotFound } from '@chasqui/grpc';
 import { enqueue, OutboxRelay } from '@chasqui/messaging';
 import { isUniqueViolation } from '@chasqui/persistence';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../../database/orm-settings';
 import { toInvoiceProto } from '../../grpc/to-proto';
-import { CustomerEntity } from '../../customers/customer.entity';
+import { CustomerEntity, type Customer } from '../../customers/customer.entity';
+import { addDays } from '../../ledger/calendar-date';
+import { TenantEntity } from '../../tenants/tenant.entity';
 import { InvoiceEntity, type Invoice } from '../invoice.entity';
 import type { CreateInvoiceCommand } from './create-invoice.command';
 
@@ -26,7 +28,11 @@ export class CreateInvoiceUseCase {
       const created = em.create(InvoiceEntity, {
         id: randomUUID(),
         ...command,
+        dueDate: command.dueDate || addDays(command.issueDate, await this.termDays(em, customer)),
         balanceMinor: command.totalMinor,
+        paidMinor: '0',
+        creditedMinor: '0',
+        writtenOffMinor: '0',
         createdAt: new Date(),
       });
       await em.flush().catch((error: unknown) => {
@@ -48,5 +54,16 @@ export class CreateInvoiceUseCase {
     });
     this.outbox.nudge();
     return invoice;
+  }
+
+  /** No due date given: the customer's credit days, else the tenant's payment term. */
+  private async termDays(em: EntityManager, customer: Customer): Promise<number> {
+    if (customer.creditDays !== null) return customer.creditDays;
+    const tenant = await em.findOneOrFail(
+      TenantEntity,
+      { id: customer.tenantId },
+      { fields: ['defaultPaymentTermDays'] },
+    );
+    return tenant.defaultPaymentTermDays;
   }
 }

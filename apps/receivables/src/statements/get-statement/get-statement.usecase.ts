@@ -21,7 +21,7 @@ export interface StatementView {
 export class GetStatementUseCase {
   constructor(private readonly orm: MikroORM) {}
 
-  async execute({ tenantId, customerId, asOf }: GetStatementCommand): Promise<StatementView> {
+  async execute({ tenantId, customerId, asOf, scope }: GetStatementCommand): Promise<StatementView> {
     const em = this.orm.em.fork();
     const customer = await em.findOne(CustomerEntity, { id: customerId, tenantId });
     if (!customer) throw new NotFound('CUSTOMER.NOT_FOUND', 'customer_id', 'no such customer');
@@ -43,6 +43,6 @@ export class GetStatementUseCase {
       totalMinor: invoice.totalMinor,
       balanceMinor: invoice.balanceMinor,
     }));
-    return { tenant, customer, contacts, asOf, ...buildStatement(documents, asOf) };
+    return { tenant, customer, contacts, asOf, ...buildStatement(documents, asOf, scope) };
   }
 }

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { fields } from '../../ledger/fields';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+const optionalDate = z.union([z.literal(''), fields.calendarDate]).default('');
+
+export const tenantSettings = z.object({
+  defaultPaymentTermDays: z.number().int().min(0, 'must not be negative').max(3650, 'must be at most 3650').default(30),
+  centsToleranceMinor: fields.minorUnits.default('0'),
+  pastInvoicesStartDate: optionalDate,
+  newInvoicesStartDate: optionalDate,
+  requireAttachments: z.boolean().default(false),
+});
 
 export const createTenantCommand = z.object({
   name: fields.text(200),
@@ -12,6 +21,7 @@ export const createTenantCommand = z.object({
   timeZone: fields.timeZone,
   defaultCurrency: fields.currency,
   locale: fields.locale,
+  settings: tenantSettings.nullish().transform((settings) => settings ?? tenantSettings.parse({})),
 });
 
 export type CreateTenantCommand = z.infer<typeof createTenantCommand>;

@@ -12,9 +12,13 @@ export class CreateTenantUseCase {
   async execute(command: CreateTenantCommand): Promise<{ tenant: Tenant; apiKey: string }> {
     const apiKey = newApiKey();
     const em = this.orm.em.fork();
+    const { settings, ...identity } = command;
     const tenant = em.create(TenantEntity, {
       id: randomUUID(),
-      ...command,
+      ...identity,
+      ...settings,
+      pastInvoicesStartDate: settings.pastInvoicesStartDate || null,
+      newInvoicesStartDate: settings.newInvoicesStartDate || null,
       apiKeyHash: hashApiKey(apiKey),
       createdAt: new Date(),
     });

@@ -1,0 +1,23 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { receivables } from '@chasqui/contracts';
+import { parseRequest, TenantAuth } from '@chasqui/grpc';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { toInvoiceProto } from '../../grpc/to-proto';
+import { recordAdjustmentCommand } from './record-adjustment.command';
+import { RecordAdjustmentUseCase } from './record-adjustment.usecase';
+
+@Controller()
+export class WriteOffController {
+  constructor(
+    private readonly auth: TenantAuth,
+    private readonly recordAdjustment: RecordAdjustmentUseCase,
+  ) {}
+
+  @GrpcMethod('ReceivablesService', 'WriteOff')
+  async handle(request: receivables.WriteOffRequest, metadata: Metadata): Promise<receivables.WriteOffResponse> {
+    const tenantId = await this.auth.tenantOf(metadata);
+    const command = parseRequest(recordAdjustmentCommand, { ...request, tenantId }, 'WRITE_OFF.INVALID');
+    return { invoice: toInvoiceProto(await this.recordAdjustment.execute({ ...command, kind: 'write_off' })) };
+  }
+}

@@ -1,0 +1,375 @@
+import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { receivables } from '@chasqui/contracts';
+import { readBadRequest } from '@chasqui/grpc';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { ReceivablesServer } from './support/receivables-server';
+
+jest.setTimeout(120_000);
+
+const { InvoiceStatus, StatementScope } = receivables;
+const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
+
+async function failure(observable: Observable<unknown>): Promise<ServiceError> {
+  try {
+    await firstValueFrom(observable);
+  } catch (error) {
+    return error as ServiceError;
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('the receivables ledger', () => {
+  const server = new ReceivablesServer();
+  let auth: Metadata;
+  let customerId: string;
+  let folio = 0;
+
+  beforeAll(async () => {
+    await server.start();
+    ({ auth } = await server.tenant({
+      settings: {
+        defaultPaymentTermDays: 30,
+        centsToleranceMinor: '50',
+        pastInvoicesStartDate: '',
+        newInvoicesStartDate: '',
+        requireAttachments: false,
+      },
+    }));
+    customerId = (await customer(auth, 'C-1')).id;
+  });
+  afterAll(() => server.stop());
+
+  const customer = async (
+    tenantAuth: Metadata,
+    externalId: string,
+    extra: Partial<receivables.CreateCustomerRequest> = {},
+  ) =>
+    (
+      await call(
+        server.client.createCustomer(
+          {
+            externalId,
+            legalName: `Cliente ${externalId}`,
+            taxId: 'XAXX010101000',
+            timeZone: '',
+            locale: '',
+            contacts: [],
+            ...extra,
+          },
+          tenantAuth,
+        ),
+      )
+    ).customer!;
+
+  const invoice = async (totalMinor: string, dueDate = '2026-10-01', owner = customerId, currency = 'MXN') =>
+    (
+      await call(
+        server.client.createInvoice(
+          {
+            customerId: owner,
+            series: 'A',
+            folio: String(++folio),
+            issueDate: '2026-01-01',
+            dueDate,
+            currency,
+            totalMinor,
+          },
+          auth,
+        ),
+      )
+    ).invoice!;
+
+  const pay = (externalId: string, amountMinor: string, allocations: receivables.Allocation[], currency = 'MXN') =>
+    server.client.recordPayment(
+      { externalId, customerId, date: '2026-11-01', currency, amountMinor, allocations },
+      auth,
+    );
+
+  const ledgerAddsUp = async () => {
+    const { rows } = await server.sql.query(`
+      select count(*)::int as broken from receivables.invoices i
+       where i.balance_minor < 0
+          or i.paid_minor <> coalesce((select sum(a.amount_minor) from receivables.allocations a where a.invoice_id = i.id), 0)
+          or i.credited_minor + i.written_off_minor <>
+             coalesce((select sum(j.amount_minor) from receivables.adjustments j where j.invoice_id = i.id), 0)`);
+    return rows[0].broken === 0;
+  };
+
+  it('derives a missing due date from the customer credit days, else the tenant term', async () => {
+    const withTerm = await call(
+      server.client.createInvoice(
+        {
+          customerId,
+          series: 'T',
+          folio: '1',
+          issueDate: '2026-11-01',
+          dueDate: '',
+          currency: 'MXN',
+          totalMinor: '100',
+        },
+        auth,
+      ),
+    );
+    expect(withTerm.invoice!.dueDate).toBe('2026-12-01');
+    const fifteen = await customer(auth, 'C-15', { creditDays: 15 });
+    const withCredit = await call(
+      server.client.createInvoice(
+        {
+          customerId: fifteen.id,
+          series: 'T',
+          folio: '2',
+          issueDate: '2026-11-01',
+          dueDate: '',
+          currency: 'MXN',
+          totalMinor: '100',
+        },
+        auth,
+      ),
+    );
+    expect(withCredit.invoice!.dueDate).toBe('2026-11-16');
+  });
+
+  it("validates the tax id by the tenant's country and stores it normalised", async () => {
+    const error = await failure(
+      server.client.createCustomer(
+        { externalId: 'bad-rfc', legalName: 'X', taxId: 'CTO021307DZ8', timeZone: '', locale: '', contacts: [] },
+        auth,
+      ),
+    );
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(readBadRequest(error).map((v) => v.field)).toEqual(['tax_id']);
+    const chile = await server.tenant({
+      name: 'Austral SpA',
+      country: 'CL',
+      timeZone: 'America/Santiago',
+      defaultCurrency: 'CLP',
+      locale: 'es-CL',
+    });
+    expect((await customer(chile.auth, 'CL-1', { taxId: '76.354.771-k' })).taxId).toBe('76354771-K');
+    const wrongDigit = await failure(
+      server.client.createCustomer(
+        { externalId: 'CL-2', legalName: 'Y', taxId: '76354771-1', timeZone: '', locale: '', contacts: [] },
+        chile.auth,
+      ),
+    );
+    expect(readBadRequest(wrongDigit)[0]).toEqual({ field: 'tax_id', description: 'has a wrong check digit' });
+  });
+
+  it('applies a partial payment, then settles the rest', async () => {
+    const inv = await invoice('100000');
+    const partial = await call(pay('P-1', '40000', [{ invoiceId: inv.id, amountMinor: '40000' }]));
+    expect(partial.invoices[0]).toMatchObject({
+      balanceMinor: '60000',
+      paidMinor: '40000',
+      status: InvoiceStatus.INVOICE_STATUS_PARTIALLY_PAID,
+    });
+    const rest = await call(pay('P-2', '60000', [{ invoiceId: inv.id, amountMinor: '60000' }]));
+    expect(rest.invoices[0]).toMatchObject({ balanceMinor: '0', status: InvoiceStatus.INVOICE_STATUS_PAID });
+    expect(await ledgerAddsUp()).toBe(true);
+  });
+
+  it('spreads one payment over several invoices and keeps the unapplied rest', async () => {
+    const a = await invoice('3000');
+    const b = await invoice('5000');
+    const { payment, invoices } = await call(
+      pay('P-multi', '10000', [
+        { invoiceId: a.id, amountMinor: '3000' },
+        { invoiceId: b.id, amountMinor: '2000' },
+      ]),
+    );
+    expect(payment!.unappliedMinor).toBe('5000');
+    expect(Object.fromEntries(invoices.map((i) => [i.id, i.balanceMinor]))).toEqual({ [a.id]: '0', [b.id]: '3000' });
+  });
+
+  it('records a payment once however often it is sent, and refuses a different one under the same id', async () => {
+    const inv = await invoice('9000');
+    const request = [{ invoiceId: inv.id, amountMinor: '1000' }];
+    await call(pay('P-again', '1000', request));
+    const replay = await call(pay('P-again', '1000', request));
+    expect(replay.invoices[0].balanceMinor).toBe('8000');
+    const conflict = await failure(pay('P-again', '2000', [{ invoiceId: inv.id, amountMinor: '2000' }]));
+    expect(conflict.code).toBe(status.ALREADY_EXISTS);
+    expect(readBadRequest(conflict)[0].field).toBe('external_id');
+    const { rows } = await server.sql.query(
+      `select count(*)::int as n from receivables.payments where external_id = 'P-again'`,
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it.each([
+    [
+      'more than the balance',
+      () => [{ invoiceId: '', amountMinor: '5001' }],
+      '5001',
+      'allocations[0].amount_minor',
+      status.INVALID_ARGUMENT,
+    ],
+    [
+      'more than the payment',
+      () => [{ invoiceId: '', amountMinor: '100' }],
+      '50',
+      'allocations',
+      status.INVALID_ARGUMENT,
+    ],
+    [
+      'an unknown invoice',
+      () => [{ invoiceId: '6f1c1d1e-0000-4000-8000-000000000000', amountMinor: '1' }],
+      '1',
+      'allocations[0].invoice_id',
+      status.NOT_FOUND,
+    ],
+  ])(
+    'refuses an allocation of %s, naming the field, and changes nothing',
+    async (_, allocations, amount, field, code) => {
+      const inv = await invoice('5000');
+      const list = allocations().map((a) => ({ ...a, invoiceId: a.invoiceId || inv.id }));
+      const error = await failure(pay(`P-bad-${field}-${folio}`, amount, list));
+      expect(error.code).toBe(code);
+      expect(readBadRequest(error).map((v) => v.field)).toContain(field);
+      const { rows } = await server.sql.query(
+        'select balance_minor::text as b from receivables.invoices where id = $1',
+        [inv.id],
+      );
+      expect(rows[0].b).toBe('5000');
+    },
+  );
+
+  it("refuses to apply a payment to another customer's invoice or in another currency", async () => {
+    const other = await customer(auth, 'C-other');
+    const theirs = await invoice('1000', '2026-10-01', other.id);
+    expect(
+      readBadRequest(await failure(pay('P-x1', '1000', [{ invoiceId: theirs.id, amountMinor: '1000' }])))[0],
+    ).toMatchObject({
+      field: 'allocations[0].invoice_id',
+    });
+    const dollars = await invoice('1000', '2026-10-01', customerId, 'USD');
+    expect((await failure(pay('P-x2', '1000', [{ invoiceId: dollars.id, amountMinor: '1000' }]))).code).toBe(
+      status.INVALID_ARGUMENT,
+    );
+  });
+
+  it('takes a credit note, then writes off the rest: written off, and the ledger adds up', async () => {
+    const inv = await invoice('20000');
+    const credited = await call(
+      server.client.recordCreditNote(
+        { externalId: 'NC-1', invoiceId: inv.id, date: '2026-11-02', amountMinor: '5000', reason: 'devolución' },
+        auth,
+      ),
+    );
+    expect(credited.invoice).toMatchObject({ balanceMinor: '15000', creditedMinor: '5000' });
+    const written = await call(
+      server.client.writeOff({ externalId: 'WO-1', invoiceId: inv.id, date: '2026-11-03', reason: 'incobrable' }, auth),
+    );
+    expect(written.invoice).toMatchObject({
+      balanceMinor: '0',
+      writtenOffMinor: '15000',
+      status: InvoiceStatus.INVOICE_STATUS_WRITTEN_OFF,
+    });
+    const again = await failure(
+      server.client.recordCreditNote(
+        { externalId: 'NC-2', invoiceId: inv.id, date: '2026-11-04', amountMinor: '1', reason: '' },
+        auth,
+      ),
+    );
+    expect(readBadRequest(again)[0].field).toBe('amount_minor');
+    expect(await ledgerAddsUp()).toBe(true);
+  });
+
+  it('states what is owed by scope, with aging per currency', async () => {
+    const aged = await customer(auth, 'C-aging');
+    const on = (dueDate: string, totalMinor: string) => invoice(totalMinor, dueDate, aged.id);
+    await on('2026-11-30', '100'); // current
+    await on('2026-11-10', '200'); // 12 days
+    await on('2026-09-15', '400'); // 68 days
+    await on('2026-06-01', '800'); // 174 days
+    const all = await call(
+      server.client.getStatement(
+        { customerId: aged.id, asOf: '2026-11-22', scope: StatementScope.STATEMENT_SCOPE_ALL_OPEN },
+        auth,
+      ),
+    );
+    expect(all.statement!.lines).toHaveLength(4);
+    expect(all.statement!.totals[0]).toMatchObject({
+      currency: 'MXN',
+      balanceMinor: '1500',
+      overdueMinor: '1400',
+      aging: {
+        currentMinor: '100',
+        overdue1to30Minor: '200',
+        overdue31to60Minor: '0',
+        overdue61to90Minor: '400',
+        overdueOver90Minor: '800',
+      },
+    });
+    const overdue = await call(
+      server.client.getStatement(
+        { customerId: aged.id, asOf: '2026-11-22', scope: StatementScope.STATEMENT_SCOPE_OVERDUE_ONLY },
+        auth,
+      ),
+    );
+    expect(overdue.statement!.lines.map((l) => l.daysOverdue)).toEqual([174, 68, 12]);
+  });
+
+  describe("tenant B's key against tenant A's data", () => {
+    let other: Metadata;
+    let invoiceId: string;
+    beforeAll(async () => {
+      other = (await server.tenant({ name: 'Otra' })).auth;
+      invoiceId = (await invoice('700')).id;
+    });
+
+    it.each([
+      [
+        'GetStatement',
+        () =>
+          server.client.getStatement(
+            { customerId, asOf: '2026-11-22', scope: StatementScope.STATEMENT_SCOPE_ALL_OPEN },
+            other,
+          ),
+      ],
+      [
+        'CreateInvoice',
+        () =>
+          server.client.createInvoice(
+            {
+              customerId,
+              series: 'Z',
+              folio: '1',
+              issueDate: '2026-11-01',
+              dueDate: '',
+              currency: 'MXN',
+              totalMinor: '1',
+            },
+            other,
+          ),
+      ],
+      [
+        'RecordPayment',
+        () =>
+          server.client.recordPayment(
+            { externalId: 'B-1', customerId, date: '2026-11-01', currency: 'MXN', amountMinor: '1', allocations: [] },
+            other,
+          ),
+      ],
+      [
+        'RecordCreditNote',
+        () =>
+          server.client.recordCreditNote(
+            { externalId: 'B-2', invoiceId, date: '2026-11-01', amountMinor: '1', reason: '' },
+            other,
+          ),
+      ],
+      [
+        'WriteOff',
+        () => server.client.writeOff({ externalId: 'B-3', invoiceId, date: '2026-11-01', reason: '' }, other),
+      ],
+    ])('%s answers NOT_FOUND and changes nothing', async (_, request) => {
+      expect((await failure(request())).code).toBe(status.NOT_FOUND);
+      const { rows } = await server.sql.query(
+        'select balance_minor::text as b from receivables.invoices where id = $1',
+        [invoiceId],
+      );
+      expect(rows[0].b).toBe('700');
+    });
+  });
+});
