@@ -7,6 +7,8 @@ import { RecordAdjustmentUseCase } from './adjustments/record-adjustment/record-
 import { WriteOffController } from './adjustments/record-adjustment/write-off.controller';
 import { RecordPaymentController } from './payments/record-payment/record-payment.controller';
 import { RecordPaymentUseCase } from './payments/record-payment/record-payment.usecase';
+import { ImportInvoicesController } from './invoices/import-invoices/import-invoices.controller';
+import { ImportInvoicesUseCase } from './invoices/import-invoices/import-invoices.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
@@ -39,6 +41,7 @@ export class AppModule {
         RecordPaymentController,
         RecordCreditNoteController,
         WriteOffController,
+        ImportInvoicesController,
       ],
       providers: [
         ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
@@ -50,6 +53,7 @@ export class AppModule {
         ListCollectiblesUseCase,
         RecordPaymentUseCase,
         RecordAdjustmentUseCase,
+        ImportInvoicesUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

@@ -16,15 +16,24 @@ export class DomainErrorFilter implements RpcExceptionFilter<unknown> {
   constructor(private readonly log: Log) {}
 
   catch(exception: unknown): Observable<never> {
-    if (exception instanceof RpcException) return throwError(() => exception.getError());
-    if (exception instanceof DomainError) {
-      return throwError(() => rpcError(codeOf(exception.kind), exception.message, exception.violations).getError());
-    }
-    const errorId = randomUUID();
-    const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.log.error('unhandled error in gRPC call', { errorId, error: error.message, stack: error.stack });
-    return throwError(() => rpcError(status.INTERNAL, `internal error (id ${errorId})`).getError());
+    return throwError(() => toStatusError(exception, this.log));
   }
+}
+
+/**
+ * The status a call ends with for an exception: canonical codes for domain
+ * errors; anything unexpected logged under an error id and answered INTERNAL.
+ * For handlers that answer through grpc-js's callback themselves (streams).
+ */
+export function toStatusError(exception: unknown, log: Log): object {
+  if (exception instanceof RpcException) return exception.getError() as object;
+  if (exception instanceof DomainError) {
+    return rpcError(codeOf(exception.kind), exception.message, exception.violations).getError() as object;
+  }
+  const errorId = randomUUID();
+  const error = exception instanceof Error ? exception : new Error(String(exception));
+  log.error('unhandled error in gRPC call', { errorId, error: error.message, stack: error.stack });
+  return rpcError(status.INTERNAL, `internal error (id ${errorId})`).getError() as object;
 }
 
 function codeOf(kind: DomainErrorKind): status {

@@ -10,7 +10,7 @@ export {
   type DomainErrorKind,
   type FieldViolation,
 } from './domain-error';
-export { DomainErrorFilter } from './domain-error.filter';
+export { DomainErrorFilter, toStatusError } from './domain-error.filter';
 export { rpcError, readBadRequest } from './rpc-error';
 export { parseRequest } from './parse-request';
 export { startGrpcService } from './start-grpc-service';

@@ -1,0 +1,94 @@
+import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { receivables } from '@chasqui/contracts';
+import { apiKeyMetadata } from '@chasqui/grpc';
+import { firstValueFrom, from } from 'rxjs';
+import { ReceivablesServer } from './support/receivables-server';
+
+jest.setTimeout(120_000);
+
+const row = (
+  folio: string,
+  extra: Partial<receivables.ImportInvoicesRequest> = {},
+): receivables.ImportInvoicesRequest => ({
+  customerExternalId: 'ERP-1',
+  series: 'F',
+  folio,
+  issueDate: '2026-10-01',
+  dueDate: '2026-10-31',
+  currency: 'MXN',
+  totalMinor: '150000',
+  ...extra,
+});
+
+describe('importing invoices from an ERP over a client stream', () => {
+  const server = new ReceivablesServer();
+  let auth: Metadata;
+
+  beforeAll(async () => {
+    await server.start();
+    ({ auth } = await server.tenant());
+    await firstValueFrom(
+      server.client.createCustomer(
+        {
+          externalId: 'ERP-1',
+          legalName: 'Constructora Del Valle',
+          taxId: '',
+          timeZone: '',
+          locale: '',
+          contacts: [],
+          creditDays: 45,
+        },
+        auth,
+      ),
+    );
+  });
+  afterAll(() => server.stop());
+
+  const importRows = (rows: receivables.ImportInvoicesRequest[], metadata = auth) =>
+    firstValueFrom(server.client.importInvoices(from(rows), metadata));
+
+  it('commits the good rows and reports each bad one with its row and field', async () => {
+    const result = await importRows([
+      row('1'),
+      row('2', { totalMinor: '-5' }),
+      row('3', { customerExternalId: 'nobody' }),
+      row('4', { issueDate: '2026-02-30' }),
+      row('5', { dueDate: '' }), // derived: issue + the customer's 45 credit days
+      row('1'), // the same invoice again
+    ]);
+    expect(result.imported).toBe('2');
+    expect(result.duplicates).toBe('1');
+    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+      ['1', 'total_minor'],
+      ['3', 'issue_date'],
+      ['2', 'customer_external_id'],
+    ]);
+    const { rows } = await server.sql.query(
+      `select folio, due_date::text as due from receivables.invoices order by folio`,
+    );
+    expect(rows).toEqual([
+      { folio: '1', due: '2026-10-31' },
+      { folio: '5', due: '2026-11-15' },
+    ]);
+  });
+
+  it('imports thousands of rows across batches, and a re-run adds nothing', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => row(`B-${i}`, { totalMinor: String(100 + i) }));
+    const first = await importRows(rows);
+    expect(first).toMatchObject({ imported: '5000', duplicates: '0', errors: [] });
+    const again = await importRows(rows);
+    expect(again).toMatchObject({ imported: '0', duplicates: '5000' });
+    const { rows: sum } = await server.sql.query(
+      `select count(*)::int as n, sum(total_minor)::text as total from receivables.invoices where folio like 'B-%'`,
+    );
+    expect(sum[0]).toEqual({ n: 5000, total: String(5000 * 100 + (4999 * 5000) / 2) });
+  });
+
+  it('refuses an import without a valid API key, writing nothing', async () => {
+    let error: ServiceError | undefined;
+    await importRows([row('X-1')], apiKeyMetadata('chq_nope')).catch((e: ServiceError) => (error = e));
+    expect(error?.code).toBe(status.UNAUTHENTICATED);
+    const { rows } = await server.sql.query(`select count(*)::int as n from receivables.invoices where folio = 'X-1'`);
+    expect(rows[0].n).toBe(0);
+  });
+});
