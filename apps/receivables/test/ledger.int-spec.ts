@@ -2,6 +2,8 @@ import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
 import { firstValueFrom, type Observable } from 'rxjs';
+import { waitFor } from '@chasqui/testing';
+import { EventProbe } from './support/event-probe';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
@@ -166,6 +168,32 @@ describe('the receivables ledger', () => {
     const rest = await call(pay('P-2', '60000', [{ invoiceId: inv.id, amountMinor: '60000' }]));
     expect(rest.invoices[0]).toMatchObject({ balanceMinor: '0', status: InvoiceStatus.INVOICE_STATUS_PAID });
     expect(await ledgerAddsUp()).toBe(true);
+  });
+
+  it('announces the payment, every balance change and each invoice it settled', async () => {
+    const probe = new EventProbe();
+    await probe.start(server.amqpUrl);
+    try {
+      const a = await invoice('1000');
+      const b = await invoice('2000');
+      // Tolerance is 50: paying all but 30 cents settles a; b stays open.
+      const { payment } = await call(
+        pay('P-events', '2500', [
+          { invoiceId: a.id, amountMinor: '970' },
+          { invoiceId: b.id, amountMinor: '1530' },
+        ]),
+      );
+      await waitFor(() => probe.of('receivables.invoice.changed').length === 2, 'two invoice.changed events');
+      const recorded = probe.of('receivables.payment.recorded').map((m) => receivables.PaymentRecorded.decode(m.body));
+      expect(recorded.map((r) => r.payment?.id)).toEqual([payment!.id]);
+      const settled = probe.of('receivables.invoice.settled').map((m) => receivables.InvoiceSettled.decode(m.body));
+      expect(settled.map((s) => [s.invoice?.id, s.invoice?.balanceMinor])).toEqual([[a.id, '30']]);
+      expect(
+        probe.of('receivables.invoice.issued').map((m) => receivables.InvoiceIssued.decode(m.body).invoice?.id),
+      ).toEqual([a.id, b.id]);
+    } finally {
+      await probe.stop();
+    }
   });
 
   it('spreads one payment over several invoices and keeps the unapplied rest', async () => {

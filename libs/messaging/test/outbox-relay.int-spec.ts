@@ -1,7 +1,15 @@
 import { createTestDatabase, createTestVhost, type TestResource } from '@chasqui/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Registry } from 'prom-client';
-import { AmqpConnection, declareExchanges, enqueue, MessagingMetrics, OutboxRelay, type OutgoingMessage } from '../src';
+import {
+  AmqpConnection,
+  declareExchanges,
+  enqueue,
+  enqueueMany,
+  MessagingMetrics,
+  OutboxRelay,
+  type OutgoingMessage,
+} from '../src';
 import { brokerProbe, eventually, openTestOrm, readyCount, recordingLog, takeMessage } from './support';
 
 jest.setTimeout(30_000);
@@ -123,6 +131,23 @@ describe('outbox relay publishes what committed, and only that', () => {
       { id: 'INV-2' },
       { id: 'INV-4' },
     ]);
+  });
+
+  it('publishes a batch enqueued in one statement, each message once and intact', async () => {
+    const ids = ['inv-b1', 'inv-b2', 'inv-b3'];
+    await orm.em.fork().transactional(async (em) => {
+      for (const id of ids) await em.execute(`insert into ${SCHEMA}.invoices (id) values (?)`, [id]);
+      await enqueueMany(
+        em,
+        SCHEMA,
+        ids.map((id) => invoiceIssued(id)),
+      );
+    });
+    relay.nudge();
+    const bodies = [];
+    for (let i = 0; i < ids.length; i++) bodies.push((await takeMessage(probe.channel, OBSERVER)).content.toString());
+    expect(bodies.sort()).toEqual(ids);
+    expect(await readyCount(probe.channel, OBSERVER)).toBe(0);
   });
 
   it('keeps a job in the outbox while no queue is bound for it, and delivers it once one is', async () => {

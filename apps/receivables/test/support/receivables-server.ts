@@ -9,6 +9,7 @@ import { firstValueFrom } from 'rxjs';
 export class ReceivablesServer {
   client!: receivables.ReceivablesServiceClient;
   sql!: Client;
+  amqpUrl = '';
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(): Promise<void> {
@@ -17,6 +18,7 @@ export class ReceivablesServer {
       () => database.drop(),
       () => vhost.drop(),
     );
+    this.amqpUrl = vhost.url;
     const grpcPort = await freePort();
     const env = {
       DATABASE_URL: database.url,
