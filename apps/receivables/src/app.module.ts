@@ -19,6 +19,8 @@ import { AdminAuth } from './grpc/admin-auth';
 import { Lifecycle } from './lifecycle';
 import { CreateInvoiceController } from './invoices/create-invoice/create-invoice.controller';
 import { CreateInvoiceUseCase } from './invoices/create-invoice/create-invoice.usecase';
+import { GetAgingReportController } from './statements/get-aging-report/get-aging-report.controller';
+import { GetAgingReportUseCase } from './statements/get-aging-report/get-aging-report.usecase';
 import { GetStatementController } from './statements/get-statement/get-statement.controller';
 import { GetStatementUseCase } from './statements/get-statement/get-statement.usecase';
 import { AuthenticateApiKeyController } from './tenants/authenticate-api-key/authenticate-api-key.controller';
@@ -42,6 +44,7 @@ export class AppModule {
         RecordCreditNoteController,
         WriteOffController,
         ImportInvoicesController,
+        GetAgingReportController,
       ],
       providers: [
         ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
@@ -54,6 +57,7 @@ export class AppModule {
         RecordPaymentUseCase,
         RecordAdjustmentUseCase,
         ImportInvoicesUseCase,
+        GetAgingReportUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

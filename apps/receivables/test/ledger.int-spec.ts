@@ -338,6 +338,56 @@ describe('the receivables ledger', () => {
     expect(overdue.statement!.lines.map((l) => l.daysOverdue)).toEqual([174, 68, 12]);
   });
 
+  it("reports the tenant's aging and its largest debtors, and another tenant sees none of it", async () => {
+    const { auth: fresh } = await server.tenant({ name: 'Aging SA' });
+    const make = async (externalId: string, rows: [string, string][]) => {
+      const c = await customer(fresh, externalId);
+      for (const [dueDate, totalMinor] of rows) {
+        await call(
+          server.client.createInvoice(
+            {
+              customerId: c.id,
+              series: externalId,
+              folio: dueDate,
+              issueDate: '2026-01-01',
+              dueDate,
+              currency: 'MXN',
+              totalMinor,
+            },
+            fresh,
+          ),
+        );
+      }
+      return c;
+    };
+    const small = await make('small', [['2026-11-10', '100']]);
+    const big = await make('big', [
+      ['2026-06-01', '5000'],
+      ['2026-12-31', '700'],
+    ]);
+    const report = await call(server.client.getAgingReport({ asOf: '2026-11-22', topDebtors: 0 }, fresh));
+    expect(report.totals).toEqual([
+      {
+        currency: 'MXN',
+        balanceMinor: '5800',
+        overdueMinor: '5100',
+        aging: {
+          currentMinor: '700',
+          overdue1to30Minor: '100',
+          overdue31to60Minor: '0',
+          overdue61to90Minor: '0',
+          overdueOver90Minor: '5000',
+        },
+      },
+    ]);
+    expect(report.topDebtors.map((d) => [d.customerId, d.overdueMinor, d.oldestDaysOverdue])).toEqual([
+      [big.id, '5000', 174],
+      [small.id, '100', 12],
+    ]);
+    const elsewhere = await call(server.client.getAgingReport({ asOf: '2026-11-22', topDebtors: 5 }, auth));
+    expect(elsewhere.topDebtors.map((d) => d.customerId)).not.toContain(big.id);
+  });
+
   describe("tenant B's key against tenant A's data", () => {
     let other: Metadata;
     let invoiceId: string;
