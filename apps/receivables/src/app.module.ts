@@ -9,6 +9,8 @@ import { RecordPaymentController } from './payments/record-payment/record-paymen
 import { RecordPaymentUseCase } from './payments/record-payment/record-payment.usecase';
 import { ImportInvoicesController } from './invoices/import-invoices/import-invoices.controller';
 import { ImportInvoicesUseCase } from './invoices/import-invoices/import-invoices.usecase';
+import { UpdateInvoiceController } from './invoices/update-invoice/update-invoice.controller';
+import { UpdateInvoiceUseCase } from './invoices/update-invoice/update-invoice.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
@@ -45,6 +47,7 @@ export class AppModule {
         WriteOffController,
         ImportInvoicesController,
         GetAgingReportController,
+        UpdateInvoiceController,
       ],
       providers: [
         ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
@@ -58,6 +61,7 @@ export class AppModule {
         RecordAdjustmentUseCase,
         ImportInvoicesUseCase,
         GetAgingReportUseCase,
+        UpdateInvoiceUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

@@ -1,7 +1,7 @@
 import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { readBadRequest } from '@chasqui/grpc';
-import { firstValueFrom, type Observable } from 'rxjs';
+import { readBadRequest, serviceMetadata } from '@chasqui/grpc';
+import { firstValueFrom, toArray, type Observable } from 'rxjs';
 import { waitFor } from '@chasqui/testing';
 import { EventProbe } from './support/event-probe';
 import { ReceivablesServer } from './support/receivables-server';
@@ -388,6 +388,52 @@ describe('the receivables ledger', () => {
     expect(elsewhere.topDebtors.map((d) => d.customerId)).not.toContain(big.id);
   });
 
+  it('moves a due date and takes a disputed invoice out of collection until the dispute is lifted', async () => {
+    const { id: tenantId, auth: own } = await server.tenant({ name: 'Disputas SA' });
+    const c = await customer(own, 'D-1');
+    const create = (folio: string) =>
+      call(
+        server.client.createInvoice(
+          {
+            customerId: c.id,
+            series: 'D',
+            folio,
+            issueDate: '2026-10-01',
+            dueDate: '2026-10-31',
+            currency: 'MXN',
+            totalMinor: '900',
+          },
+          own,
+        ),
+      );
+    const disputed = (await create('1')).invoice!;
+    const moved = (await create('2')).invoice!;
+    const collectible = async () =>
+      (
+        await firstValueFrom(
+          server.client
+            .listCollectibles({ dueFrom: '', dueTo: '2026-11-22' }, serviceMetadata('dev-service-token', tenantId))
+            .pipe(toArray()),
+        )
+      ).map((item) => item.invoiceId);
+    expect((await collectible()).sort()).toEqual([disputed.id, moved.id].sort());
+
+    await call(server.client.updateInvoice({ invoiceId: disputed.id, inDispute: true }, own));
+    const later = await call(server.client.updateInvoice({ invoiceId: moved.id, dueDate: '2026-12-15' }, own));
+    expect(later.invoice).toMatchObject({ dueDate: '2026-12-15', inDispute: false });
+    expect(await collectible()).toEqual([]);
+
+    await call(server.client.updateInvoice({ invoiceId: disputed.id, inDispute: false }, own));
+    expect(await collectible()).toEqual([disputed.id]);
+    const early = await failure(server.client.updateInvoice({ invoiceId: moved.id, dueDate: '2026-09-01' }, own));
+    expect(readBadRequest(early)[0].field).toBe('due_date');
+  });
+
+  it("refuses a tenant's key on the services-only ListCollectibles", async () => {
+    const error = await failure(server.client.listCollectibles({ dueFrom: '', dueTo: '' }, auth));
+    expect(error.code).toBe(status.PERMISSION_DENIED);
+  });
+
   describe("tenant B's key against tenant A's data", () => {
     let other: Metadata;
     let invoiceId: string;
@@ -437,6 +483,7 @@ describe('the receivables ledger', () => {
             other,
           ),
       ],
+      ['UpdateInvoice', () => server.client.updateInvoice({ invoiceId, inDispute: true }, other)],
       [
         'WriteOff',
         () => server.client.writeOff({ externalId: 'B-3', invoiceId, date: '2026-11-01', reason: '' }, other),

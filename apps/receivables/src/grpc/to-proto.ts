@@ -60,6 +60,7 @@ export function toInvoiceProto(invoice: Invoice): receivables.Invoice {
     paidMinor: invoice.paidMinor,
     creditedMinor: invoice.creditedMinor,
     writtenOffMinor: invoice.writtenOffMinor,
+    inDispute: invoice.inDispute,
     status: statusOf(invoice),
   };
 }

@@ -16,6 +16,7 @@ export interface Invoice {
   paidMinor: string;
   creditedMinor: string;
   writtenOffMinor: string;
+  inDispute: boolean;
   createdAt: Date;
 }
 
@@ -36,6 +37,7 @@ export const InvoiceEntity = new EntitySchema<Invoice>({
     paidMinor: { type: 'bigint' },
     creditedMinor: { type: 'bigint' },
     writtenOffMinor: { type: 'bigint' },
+    inDispute: { type: 'boolean' },
     createdAt: { type: 'datetime' },
   },
 });

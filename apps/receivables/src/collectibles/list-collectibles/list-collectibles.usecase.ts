@@ -25,7 +25,7 @@ export class ListCollectiblesUseCase {
            from receivables.invoices i
            join receivables.customers c on c.id = i.customer_id
            join receivables.tenants t on t.id = i.tenant_id
-          where i.tenant_id = ? and i.balance_minor > 0
+          where i.tenant_id = ? and i.balance_minor > 0 and not i.in_dispute
             and (? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)
             and (i.due_date, i.id) > (?::date, ?::uuid)
           order by i.due_date, i.id

@@ -33,6 +33,7 @@ export class CreateInvoiceUseCase {
         paidMinor: '0',
         creditedMinor: '0',
         writtenOffMinor: '0',
+        inDispute: false,
         createdAt: new Date(),
       });
       await em.flush().catch((error: unknown) => {

@@ -62,6 +62,7 @@ export class InvoiceImport {
         paidMinor: '0',
         creditedMinor: '0',
         writtenOffMinor: '0',
+        inDispute: false,
         createdAt: now,
       });
     }
