@@ -11,6 +11,12 @@ import { ImportInvoicesController } from './invoices/import-invoices/import-invo
 import { ImportInvoicesUseCase } from './invoices/import-invoices/import-invoices.usecase';
 import { UpdateInvoiceController } from './invoices/update-invoice/update-invoice.controller';
 import { UpdateInvoiceUseCase } from './invoices/update-invoice/update-invoice.usecase';
+import { DeleteCustomerController } from './customers/delete-customer/delete-customer.controller';
+import { DeleteCustomerUseCase } from './customers/delete-customer/delete-customer.usecase';
+import { SearchCustomersController } from './customers/search-customers/search-customers.controller';
+import { SearchCustomersUseCase } from './customers/search-customers/search-customers.usecase';
+import { UpdateCustomerController } from './customers/update-customer/update-customer.controller';
+import { UpdateCustomerUseCase } from './customers/update-customer/update-customer.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
@@ -48,6 +54,9 @@ export class AppModule {
         ImportInvoicesController,
         GetAgingReportController,
         UpdateInvoiceController,
+        UpdateCustomerController,
+        DeleteCustomerController,
+        SearchCustomersController,
       ],
       providers: [
         ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
@@ -62,6 +71,9 @@ export class AppModule {
         ImportInvoicesUseCase,
         GetAgingReportUseCase,
         UpdateInvoiceUseCase,
+        UpdateCustomerUseCase,
+        DeleteCustomerUseCase,
+        SearchCustomersUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

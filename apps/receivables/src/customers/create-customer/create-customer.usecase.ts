@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkTaxId } from '../../ledger/tax-id';
 import { TenantEntity } from '../../tenants/tenant.entity';
+import { announceCustomer } from '../customer-events';
 import { ContactEntity, type Contact } from '../contact.entity';
 import { CustomerEntity, type Customer } from '../customer.entity';
 import type { CreateCustomerCommand } from './create-customer.command';
@@ -45,6 +46,7 @@ export class CreateCustomerUseCase {
           }),
         );
         await em.flush();
+        await announceCustomer(em, customer, contacts);
         return { customer, contacts };
       });
     } catch (error) {

@@ -1,0 +1,128 @@
+import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { receivables } from '@chasqui/contracts';
+import { readBadRequest } from '@chasqui/grpc';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { ReceivablesServer } from './support/receivables-server';
+
+jest.setTimeout(120_000);
+
+const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
+
+async function failure(observable: Observable<unknown>): Promise<ServiceError> {
+  try {
+    await firstValueFrom(observable);
+  } catch (error) {
+    return error as ServiceError;
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('customers of a tenant', () => {
+  const server = new ReceivablesServer();
+  let auth: Metadata;
+  const create = (externalId: string, legalName: string, taxId = '') =>
+    call(
+      server.client.createCustomer({ externalId, legalName, taxId, timeZone: '', locale: '', contacts: [] }, auth),
+    ).then((r) => r.customer!);
+
+  beforeAll(async () => {
+    await server.start();
+    ({ auth } = await server.tenant());
+  });
+  afterAll(() => server.stop());
+
+  it('refuses a second customer with the same external id', async () => {
+    await create('dup', 'Uno');
+    const error = await failure(
+      server.client.createCustomer(
+        { externalId: 'dup', legalName: 'Dos', taxId: '', timeZone: '', locale: '', contacts: [] },
+        auth,
+      ),
+    );
+    expect(error.code).toBe(status.ALREADY_EXISTS);
+    expect(readBadRequest(error)[0].field).toBe('external_id');
+  });
+
+  it('changes only the fields given, validating the tax id again', async () => {
+    const c = await create('upd', 'Antes S.A.', 'CTO021007DZ8');
+    const { customer } = await call(
+      server.client.updateCustomer({ customerId: c.id, legalName: 'Después S.A.', creditDays: 60 }, auth),
+    );
+    expect(customer).toMatchObject({ legalName: 'Después S.A.', taxId: 'CTO021007DZ8', creditDays: 60 });
+    const bad = await failure(server.client.updateCustomer({ customerId: c.id, taxId: 'NOPE' }, auth));
+    expect(readBadRequest(bad)[0].field).toBe('tax_id');
+  });
+
+  it('finds customers by part of the name or the start of the tax id, a page at a time', async () => {
+    const { auth: own } = await server.tenant({ name: 'Búsquedas' });
+    const names = ['Ferretería Alfa', 'ferretería Beta', 'Constructora Gamma', 'Ferretería Delta', 'Papelería Épsilon'];
+    for (const [i, name] of names.entries()) {
+      await call(
+        server.client.createCustomer(
+          {
+            externalId: `S-${i}`,
+            legalName: name,
+            taxId: i === 2 ? 'CGA010101AB1' : '',
+            timeZone: '',
+            locale: '',
+            contacts: [],
+          },
+          own,
+        ),
+      );
+    }
+    const pages: string[][] = [];
+    let pageToken = '';
+    do {
+      const page = await call(server.client.searchCustomers({ query: 'FERRETERÍA', pageSize: 2, pageToken }, own));
+      pages.push(page.customers.map((c) => c.legalName));
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    expect(pages).toEqual([['Ferretería Alfa', 'ferretería Beta'], ['Ferretería Delta']]);
+    const byTaxId = await call(server.client.searchCustomers({ query: 'cga01', pageSize: 0, pageToken: '' }, own));
+    expect(byTaxId.customers.map((c) => c.legalName)).toEqual(['Constructora Gamma']);
+    const wildcard = await call(server.client.searchCustomers({ query: '%', pageSize: 0, pageToken: '' }, own));
+    expect(wildcard.customers).toEqual([]);
+    const badToken = await failure(
+      server.client.searchCustomers({ query: '', pageSize: 10, pageToken: 'garbage' }, own),
+    );
+    expect(readBadRequest(badToken)[0].field).toBe('page_token');
+  });
+
+  it('deletes a customer with no documents, and refuses one with invoices', async () => {
+    const empty = await create('del-empty', 'Sin Facturas');
+    await call(server.client.deleteCustomer({ customerId: empty.id }, auth));
+    expect((await failure(server.client.updateCustomer({ customerId: empty.id, legalName: 'X' }, auth))).code).toBe(
+      status.NOT_FOUND,
+    );
+    const busy = await create('del-busy', 'Con Facturas');
+    await call(
+      server.client.createInvoice(
+        {
+          customerId: busy.id,
+          series: 'A',
+          folio: '1',
+          issueDate: '2026-11-01',
+          dueDate: '',
+          currency: 'MXN',
+          totalMinor: '100',
+        },
+        auth,
+      ),
+    );
+    expect((await failure(server.client.deleteCustomer({ customerId: busy.id }, auth))).code).toBe(
+      status.FAILED_PRECONDITION,
+    );
+  });
+
+  it("keeps another tenant's customers out of reach", async () => {
+    const mine = await create('mine', 'Mío S.A.');
+    const { auth: other } = await server.tenant({ name: 'Ajena' });
+    expect(
+      (await failure(server.client.updateCustomer({ customerId: mine.id, legalName: 'Robado' }, other))).code,
+    ).toBe(status.NOT_FOUND);
+    expect((await failure(server.client.deleteCustomer({ customerId: mine.id }, other))).code).toBe(status.NOT_FOUND);
+    const search = await call(server.client.searchCustomers({ query: 'Mío', pageSize: 0, pageToken: '' }, other));
+    expect(search.customers).toEqual([]);
+  });
+});
