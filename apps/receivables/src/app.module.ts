@@ -17,6 +17,8 @@ import { SearchCustomersController } from './customers/search-customers/search-c
 import { SearchCustomersUseCase } from './customers/search-customers/search-customers.usecase';
 import { UpdateCustomerController } from './customers/update-customer/update-customer.controller';
 import { UpdateCustomerUseCase } from './customers/update-customer/update-customer.usecase';
+import { AttachDocumentController } from './invoices/attach-document/attach-document.controller';
+import { AttachDocumentUseCase } from './invoices/attach-document/attach-document.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
@@ -57,6 +59,7 @@ export class AppModule {
         UpdateCustomerController,
         DeleteCustomerController,
         SearchCustomersController,
+        AttachDocumentController,
       ],
       providers: [
         ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
@@ -74,6 +77,7 @@ export class AppModule {
         UpdateCustomerUseCase,
         DeleteCustomerUseCase,
         SearchCustomersUseCase,
+        AttachDocumentUseCase,
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

@@ -15,17 +15,34 @@ export const LOADER_OPTIONS = {
   oneofs: true,
 };
 
+/** Room for a 5 MB invoice attachment plus its envelope (grpc-js defaults to 4 MB). */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
 export function grpcServerOptions(pkg: GrpcPackage, port: number): GrpcOptions {
   const { package: packageName, protoPath } = grpcPackages[pkg];
   return {
     transport: Transport.GRPC,
-    options: { package: packageName, protoPath, url: `0.0.0.0:${port}`, loader: LOADER_OPTIONS },
+    options: {
+      package: packageName,
+      protoPath,
+      url: `0.0.0.0:${port}`,
+      loader: LOADER_OPTIONS,
+      maxReceiveMessageLength: MAX_MESSAGE_BYTES,
+      maxSendMessageLength: MAX_MESSAGE_BYTES,
+    },
   };
 }
 
 /** A typed client (the ts-proto `<Service>Client` interface) for another service. */
 export function grpcClient<T extends object>(pkg: GrpcPackage, url: string): { service: T; close: () => void } {
   const { package: packageName, protoPath, service } = grpcPackages[pkg];
-  const proxy = new ClientGrpcProxy({ package: packageName, protoPath, url, loader: LOADER_OPTIONS });
+  const proxy = new ClientGrpcProxy({
+    package: packageName,
+    protoPath,
+    url,
+    loader: LOADER_OPTIONS,
+    maxReceiveMessageLength: MAX_MESSAGE_BYTES,
+    maxSendMessageLength: MAX_MESSAGE_BYTES,
+  });
   return { service: proxy.getService<T>(service), close: () => proxy.close() };
 }

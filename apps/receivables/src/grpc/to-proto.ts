@@ -61,6 +61,8 @@ export function toInvoiceProto(invoice: Invoice): receivables.Invoice {
     creditedMinor: invoice.creditedMinor,
     writtenOffMinor: invoice.writtenOffMinor,
     inDispute: invoice.inDispute,
+    hasXml: invoice.hasXml,
+    hasPdf: invoice.hasPdf,
     status: statusOf(invoice),
   };
 }

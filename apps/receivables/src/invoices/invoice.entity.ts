@@ -17,6 +17,8 @@ export interface Invoice {
   creditedMinor: string;
   writtenOffMinor: string;
   inDispute: boolean;
+  hasXml: boolean;
+  hasPdf: boolean;
   createdAt: Date;
 }
 
@@ -38,6 +40,8 @@ export const InvoiceEntity = new EntitySchema<Invoice>({
     creditedMinor: { type: 'bigint' },
     writtenOffMinor: { type: 'bigint' },
     inDispute: { type: 'boolean' },
+    hasXml: { type: 'boolean' },
+    hasPdf: { type: 'boolean' },
     createdAt: { type: 'datetime' },
   },
 });

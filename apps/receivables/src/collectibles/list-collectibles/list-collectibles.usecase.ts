@@ -21,7 +21,8 @@ export class ListCollectiblesUseCase {
         `select i.id, i.customer_id, i.series, i.folio, i.due_date::text as due_date, i.currency,
                 i.balance_minor::text as balance_minor, coalesce(c.time_zone, t.time_zone) as time_zone,
                 exists (select 1 from receivables.contacts k
-                         where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as reachable
+                         where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as reachable,
+                (i.has_xml or not t.require_attachments) as documents_ready
            from receivables.invoices i
            join receivables.customers c on c.id = i.customer_id
            join receivables.tenants t on t.id = i.tenant_id
@@ -42,6 +43,7 @@ export class ListCollectiblesUseCase {
           balanceMinor: row.balance_minor,
           timeZone: row.time_zone,
           hasDeliverableContact: row.reachable,
+          documentsReady: row.documents_ready,
         };
       }
       if (rows.length < PAGE) return;
@@ -61,4 +63,5 @@ interface Row {
   balance_minor: string;
   time_zone: string;
   reachable: boolean;
+  documents_ready: boolean;
 }

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122090000 } from './Migration20261122090000';
 import { Migration20261122100000 } from './Migration20261122100000';
 import { Migration20261122110000 } from './Migration20261122110000';
+import { Migration20261122120000 } from './Migration20261122120000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122090000', class: Migration20261122090000 },
   { name: 'Migration20261122100000', class: Migration20261122100000 },
   { name: 'Migration20261122110000', class: Migration20261122110000 },
+  { name: 'Migration20261122120000', class: Migration20261122120000 },
 ];

@@ -34,6 +34,8 @@ export class CreateInvoiceUseCase {
         creditedMinor: '0',
         writtenOffMinor: '0',
         inDispute: false,
+        hasXml: false,
+        hasPdf: false,
         createdAt: new Date(),
       });
       await em.flush().catch((error: unknown) => {

@@ -63,6 +63,8 @@ export class InvoiceImport {
         creditedMinor: '0',
         writtenOffMinor: '0',
         inDispute: false,
+        hasXml: false,
+        hasPdf: false,
         createdAt: now,
       });
     }

@@ -1,0 +1,129 @@
+import { status, type ServiceError } from '@grpc/grpc-js';
+import { receivables } from '@chasqui/contracts';
+import { readBadRequest, serviceMetadata } from '@chasqui/grpc';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstValueFrom, toArray, type Observable } from 'rxjs';
+import { ReceivablesServer } from './support/receivables-server';
+
+jest.setTimeout(120_000);
+
+const CFDI = readFileSync(join(__dirname, '../../../../shared/corpus/einvoice/cfdi/cfdiutils-cfdi40-real.xml'));
+const { AttachmentKind } = receivables;
+const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
+
+async function failure(observable: Observable<unknown>): Promise<ServiceError> {
+  try {
+    await firstValueFrom(observable);
+  } catch (error) {
+    return error as ServiceError;
+  }
+  throw new Error('the call succeeded');
+}
+
+describe("an invoice's documents", () => {
+  const server = new ReceivablesServer();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it('files the XML once by its digest, and reminders wait for it where the tenant requires it', async () => {
+    const { id: tenantId, auth } = await server.tenant({
+      settings: {
+        requireAttachments: true,
+        defaultPaymentTermDays: 30,
+        centsToleranceMinor: '0',
+        pastInvoicesStartDate: '',
+        newInvoicesStartDate: '',
+      },
+    });
+    const { customer } = await call(
+      server.client.createCustomer(
+        { externalId: 'X', legalName: 'Cliente', taxId: '', timeZone: '', locale: '', contacts: [] },
+        auth,
+      ),
+    );
+    const { invoice } = await call(
+      server.client.createInvoice(
+        {
+          customerId: customer!.id,
+          series: 'O',
+          folio: '52375239',
+          issueDate: '2025-01-24',
+          dueDate: '2025-02-23',
+          currency: 'MXN',
+          totalMinor: '100000',
+        },
+        auth,
+      ),
+    );
+    const ready = async () =>
+      (
+        await firstValueFrom(
+          server.client
+            .listCollectibles({ dueFrom: '', dueTo: '' }, serviceMetadata('dev-service-token', tenantId))
+            .pipe(toArray()),
+        )
+      )[0].documentsReady;
+    expect(await ready()).toBe(false);
+
+    const request = {
+      invoiceId: invoice!.id,
+      kind: AttachmentKind.ATTACHMENT_KIND_XML,
+      filename: 'O-52375239.xml',
+      content: CFDI,
+    };
+    const first = await call(server.client.attachDocument(request, auth));
+    expect(first.attachment).toMatchObject({
+      sha256: createHash('sha256').update(CFDI).digest('hex'),
+      sizeBytes: String(CFDI.length),
+    });
+    const again = await call(server.client.attachDocument(request, auth));
+    expect(again.attachment!.id).toBe(first.attachment!.id);
+    expect(await ready()).toBe(true);
+    const { rows } = await server.sql.query(
+      'select count(*)::int as n, bool_and(content = $1) as same from receivables.attachments',
+      [CFDI],
+    );
+    expect(rows[0]).toEqual({ n: 1, same: true });
+  });
+
+  it.each([
+    ['a PDF filed as the XML', AttachmentKind.ATTACHMENT_KIND_XML, Buffer.from('%PDF-1.7\n...'), 'content'],
+    ['an XML filed as the PDF', AttachmentKind.ATTACHMENT_KIND_PDF, CFDI, 'content'],
+    [
+      'more than 5 MB',
+      AttachmentKind.ATTACHMENT_KIND_PDF,
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5 * 1024 * 1024)]),
+      'content',
+    ],
+    ['no kind', AttachmentKind.ATTACHMENT_KIND_UNSPECIFIED, CFDI, 'kind'],
+  ])('refuses %s, naming the field', async (_, kind, content, field) => {
+    const { auth } = await server.tenant();
+    const { customer } = await call(
+      server.client.createCustomer(
+        { externalId: 'Y', legalName: 'Cliente', taxId: '', timeZone: '', locale: '', contacts: [] },
+        auth,
+      ),
+    );
+    const { invoice } = await call(
+      server.client.createInvoice(
+        {
+          customerId: customer!.id,
+          series: 'B',
+          folio: '1',
+          issueDate: '2026-01-01',
+          dueDate: '',
+          currency: 'MXN',
+          totalMinor: '1',
+        },
+        auth,
+      ),
+    );
+    const error = await failure(
+      server.client.attachDocument({ invoiceId: invoice!.id, kind, filename: 'f', content }, auth),
+    );
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(readBadRequest(error).map((v) => v.field)).toContain(field);
+  });
+});
