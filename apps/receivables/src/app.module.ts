@@ -26,7 +26,10 @@ import { CreateCustomerUseCase } from './customers/create-customer/create-custom
 import { ormSettings } from './database/orm-settings';
 import type { ReceivablesEnv } from './env';
 import { AdminAuth } from './grpc/admin-auth';
-import { Lifecycle } from './lifecycle';
+import { BOUNCES, Lifecycle } from './lifecycle';
+import { bounceConsumer } from './customers/flag-undeliverable/bounce.consumer';
+import { FlagUndeliverableUseCase } from './customers/flag-undeliverable/flag-undeliverable.usecase';
+import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { CreateInvoiceController } from './invoices/create-invoice/create-invoice.controller';
 import { CreateInvoiceUseCase } from './invoices/create-invoice/create-invoice.usecase';
 import { GetAgingReportController } from './statements/get-aging-report/get-aging-report.controller';
@@ -78,6 +81,17 @@ export class AppModule {
         DeleteCustomerUseCase,
         SearchCustomersUseCase,
         AttachDocumentUseCase,
+        FlagUndeliverableUseCase,
+        {
+          provide: BOUNCES,
+          inject: [AmqpConnection, FlagUndeliverableUseCase, MessagingMetrics],
+          useFactory: (amqp: AmqpConnection, flag: FlagUndeliverableUseCase, metrics: MessagingMetrics) =>
+            bounceConsumer(amqp, log, flag, {
+              prefetch: env.AMQP_PREFETCH,
+              retryDelaysMs: env.RETRY_DELAYS_MS,
+              metrics,
+            }),
+        },
         Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

@@ -1,4 +1,4 @@
-import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, OutboxRelay } from '@chasqui/messaging';
 import { OpsServer } from '@chasqui/observability';
 import { HTTP_PORT } from '@chasqui/platform';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -10,6 +10,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 
+export const BOUNCES = Symbol('BOUNCES');
+
 /** Starts the background parts after boot and drains them, in order, on shutdown. */
 @Injectable()
 export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -18,16 +20,19 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly relay: OutboxRelay,
     private readonly amqp: AmqpConnection,
     private readonly orm: MikroORM,
+    @Inject(BOUNCES) private readonly bounces: Consumer<unknown>,
     @Inject(HTTP_PORT) private readonly httpPort: number,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ops.listen(this.httpPort);
     this.relay.start();
+    await this.bounces.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.ops.drain();
+    await this.bounces.stop();
     await this.relay.stop();
   }
 

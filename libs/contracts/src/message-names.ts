@@ -13,6 +13,7 @@ export const RoutingKeys = {
   renderJob: 'render',
   sendJob: 'send',
   messageSent: 'delivery.message.sent',
+  messageBounced: 'delivery.message.bounced',
 } as const;
 
 /** The AMQP `type` property: the full proto name of the body. */
@@ -25,4 +26,5 @@ export const MessageTypes = {
   renderJob: 'chasqui.scheduler.v1.RenderJob',
   sendJob: 'chasqui.renderer.v1.SendJob',
   messageSent: 'chasqui.delivery.v1.MessageSent',
+  messageBounced: 'chasqui.delivery.v1.MessageBounced',
 } as const;

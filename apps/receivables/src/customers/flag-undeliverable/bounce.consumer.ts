@@ -1,0 +1,24 @@
+import { delivery, Exchanges, RoutingKeys } from '@chasqui/contracts';
+import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
+import type { Log } from '@chasqui/observability';
+import type { FlagUndeliverableUseCase } from './flag-undeliverable.usecase';
+
+/** delivery.message.bounced from delivery. Idempotent by the inbox (message id). */
+export function bounceConsumer(
+  amqp: AmqpConnection,
+  log: Log,
+  flagUndeliverable: FlagUndeliverableUseCase,
+  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
+): Consumer<delivery.MessageBounced> {
+  return new Consumer({
+    amqp,
+    log,
+    queue: 'receivables.bounces',
+    bindings: [{ exchange: Exchanges.events, routingKey: RoutingKeys.messageBounced }],
+    prefetch: settings.prefetch,
+    retryDelaysMs: settings.retryDelaysMs,
+    metrics: settings.metrics,
+    decode: (body) => delivery.MessageBounced.decode(body),
+    handle: (bounce, meta) => flagUndeliverable.execute(bounce, meta),
+  });
+}
