@@ -1,15 +1,15 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { readBadRequest, serviceMetadata } from '@chasqui/grpc';
+import { corpusPath } from '@chasqui/testing';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { firstValueFrom, toArray, type Observable } from 'rxjs';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
 
-const CFDI = readFileSync(join(__dirname, '../../../../shared/corpus/einvoice/cfdi/cfdiutils-cfdi40-real.xml'));
+const CFDI = readFileSync(corpusPath('einvoice', 'cfdi', 'cfdiutils-cfdi40-real.xml'));
 const { AttachmentKind } = receivables;
 const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
 

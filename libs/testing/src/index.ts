@@ -4,3 +4,4 @@ export { ServiceProcess, runMigration } from './service-process';
 export { freePort } from './free-port';
 export { waitFor, settle } from './wait-for';
 export { SmtpSink } from './smtp-sink';
+export { corpusPath } from './corpus';
