@@ -5,7 +5,6 @@ import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ormSettings } from './database/orm-settings';
 import type { DeliveryEnv } from './env';
-import { Lifecycle, SEND_JOBS } from './lifecycle';
 import { ListActivityController } from './messages/list-activity/list-activity.controller';
 import { ListActivityUseCase } from './messages/list-activity/list-activity.usecase';
 import { sendJobConsumer } from './messages/send-message/send-job.consumer';
@@ -19,24 +18,29 @@ export class AppModule {
       module: AppModule,
       controllers: [ListActivityController],
       providers: [
-        ...platformProviders({ service: 'delivery', orm: ormSettings(env.DATABASE_URL), env, log }),
+        ...platformProviders({
+          service: 'delivery',
+          orm: ormSettings(env.DATABASE_URL),
+          env,
+          log,
+          consumers: {
+            inject: [AmqpConnection, SendMessageUseCase, MessagingMetrics],
+            build: (amqp: AmqpConnection, sendMessage: SendMessageUseCase, metrics: MessagingMetrics) => [
+              sendJobConsumer(amqp, log, sendMessage, {
+                prefetch: env.AMQP_PREFETCH,
+                retryDelaysMs: env.RETRY_DELAYS_MS,
+                metrics,
+              }),
+            ],
+          },
+          resources: { inject: [Mailer], build: (mailer: Mailer) => [mailer] },
+        }),
         ListActivityUseCase,
         SendMessageUseCase,
-        Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: 'MAIL_DOMAIN', useValue: env.MAIL_DOMAIN },
         { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
         { provide: Mailer, useFactory: () => new Mailer(env.SMTP_URL, env.SMTP_POOL_SIZE, env.MAIL_FROM) },
-        {
-          provide: SEND_JOBS,
-          inject: [AmqpConnection, SendMessageUseCase, MessagingMetrics],
-          useFactory: (amqp: AmqpConnection, sendMessage: SendMessageUseCase, metrics: MessagingMetrics) =>
-            sendJobConsumer(amqp, log, sendMessage, {
-              prefetch: env.AMQP_PREFETCH,
-              retryDelaysMs: env.RETRY_DELAYS_MS,
-              metrics,
-            }),
-        },
       ],
     };
   }

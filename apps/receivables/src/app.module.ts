@@ -26,7 +26,6 @@ import { CreateCustomerUseCase } from './customers/create-customer/create-custom
 import { ormSettings } from './database/orm-settings';
 import type { ReceivablesEnv } from './env';
 import { AdminAuth } from './grpc/admin-auth';
-import { BOUNCES, Lifecycle } from './lifecycle';
 import { bounceConsumer } from './customers/flag-undeliverable/bounce.consumer';
 import { FlagUndeliverableUseCase } from './customers/flag-undeliverable/flag-undeliverable.usecase';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
@@ -65,7 +64,22 @@ export class AppModule {
         AttachDocumentController,
       ],
       providers: [
-        ...platformProviders({ service: 'receivables', orm: ormSettings(env.DATABASE_URL), env, log }),
+        ...platformProviders({
+          service: 'receivables',
+          orm: ormSettings(env.DATABASE_URL),
+          env,
+          log,
+          consumers: {
+            inject: [AmqpConnection, FlagUndeliverableUseCase, MessagingMetrics],
+            build: (amqp: AmqpConnection, flag: FlagUndeliverableUseCase, metrics: MessagingMetrics) => [
+              bounceConsumer(amqp, log, flag, {
+                prefetch: env.AMQP_PREFETCH,
+                retryDelaysMs: env.RETRY_DELAYS_MS,
+                metrics,
+              }),
+            ],
+          },
+        }),
         CreateTenantUseCase,
         AuthenticateApiKeyUseCase,
         CreateCustomerUseCase,
@@ -82,17 +96,6 @@ export class AppModule {
         SearchCustomersUseCase,
         AttachDocumentUseCase,
         FlagUndeliverableUseCase,
-        {
-          provide: BOUNCES,
-          inject: [AmqpConnection, FlagUndeliverableUseCase, MessagingMetrics],
-          useFactory: (amqp: AmqpConnection, flag: FlagUndeliverableUseCase, metrics: MessagingMetrics) =>
-            bounceConsumer(amqp, log, flag, {
-              prefetch: env.AMQP_PREFETCH,
-              retryDelaysMs: env.RETRY_DELAYS_MS,
-              metrics,
-            }),
-        },
-        Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },
         {

@@ -1,27 +1,17 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { readBadRequest, serviceMetadata } from '@chasqui/grpc';
 import { corpusPath } from '@chasqui/testing';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { firstValueFrom, toArray, type Observable } from 'rxjs';
+import { firstValueFrom, toArray } from 'rxjs';
+import { call, failure } from './support/calls';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
 
 const CFDI = readFileSync(corpusPath('einvoice', 'cfdi', 'cfdiutils-cfdi40-real.xml'));
 const { AttachmentKind } = receivables;
-const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
-
-async function failure(observable: Observable<unknown>): Promise<ServiceError> {
-  try {
-    await firstValueFrom(observable);
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error('the call succeeded');
-}
-
 describe("an invoice's documents", () => {
   const server = new ReceivablesServer();
   beforeAll(() => server.start());

@@ -1,21 +1,9 @@
-import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
-import { receivables } from '@chasqui/contracts';
+import { status, type Metadata } from '@grpc/grpc-js';
 import { readBadRequest } from '@chasqui/grpc';
-import { firstValueFrom, type Observable } from 'rxjs';
+import { call, failure } from './support/calls';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
-
-const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
-
-async function failure(observable: Observable<unknown>): Promise<ServiceError> {
-  try {
-    await firstValueFrom(observable);
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('customers of a tenant', () => {
   const server = new ReceivablesServer();

@@ -1,25 +1,15 @@
-import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { status, type Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { readBadRequest, serviceMetadata } from '@chasqui/grpc';
-import { firstValueFrom, toArray, type Observable } from 'rxjs';
+import { firstValueFrom, toArray } from 'rxjs';
 import { waitFor } from '@chasqui/testing';
 import { EventProbe } from './support/event-probe';
+import { call, failure } from './support/calls';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
 
 const { InvoiceStatus, StatementScope } = receivables;
-const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
-
-async function failure(observable: Observable<unknown>): Promise<ServiceError> {
-  try {
-    await firstValueFrom(observable);
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error('the call succeeded');
-}
-
 describe('the receivables ledger', () => {
   const server = new ReceivablesServer();
   let auth: Metadata;

@@ -5,7 +5,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ormSettings } from './database/orm-settings';
 import type { RendererEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
-import { Lifecycle, RENDER_JOBS } from './lifecycle';
 import { ChromiumPool } from './pdf/chromium-pool';
 import { renderJobConsumer } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
@@ -25,9 +24,25 @@ export class AppModule {
             inject: [ChromiumPool],
             build: (chromium: ChromiumPool) => [{ name: 'browser', check: () => chromium.isReady() }],
           },
+          consumers: {
+            inject: [AmqpConnection, RenderReminderUseCase, MessagingMetrics],
+            build: (amqp: AmqpConnection, renderReminder: RenderReminderUseCase, metrics: MessagingMetrics) => [
+              renderJobConsumer(amqp, log, renderReminder, {
+                prefetch: env.AMQP_PREFETCH,
+                retryDelaysMs: env.RETRY_DELAYS_MS,
+                metrics,
+              }),
+            ],
+          },
+          resources: {
+            inject: [ChromiumPool, ReceivablesClient],
+            build: (chromium: ChromiumPool, receivables: ReceivablesClient) => [
+              { open: () => chromium.start(), close: () => chromium.stop() },
+              receivables,
+            ],
+          },
         }),
         RenderReminderUseCase,
-        Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
         {
@@ -37,16 +52,6 @@ export class AppModule {
               executablePath: env.CHROMIUM_PATH,
               pages: env.PDF_PAGES,
               onBrowserRestart: () => log.warn('chromium restarted'),
-            }),
-        },
-        {
-          provide: RENDER_JOBS,
-          inject: [AmqpConnection, RenderReminderUseCase, MessagingMetrics],
-          useFactory: (amqp: AmqpConnection, renderReminder: RenderReminderUseCase, metrics: MessagingMetrics) =>
-            renderJobConsumer(amqp, log, renderReminder, {
-              prefetch: env.AMQP_PREFETCH,
-              retryDelaysMs: env.RETRY_DELAYS_MS,
-              metrics,
             }),
         },
       ],

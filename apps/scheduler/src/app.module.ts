@@ -7,7 +7,6 @@ import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
 import { ormSettings } from './database/orm-settings';
 import type { SchedulerEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
-import { Lifecycle } from './lifecycle';
 import { CreateRuleController } from './rules/create-rule/create-rule.controller';
 import { CreateRuleUseCase } from './rules/create-rule/create-rule.usecase';
 
@@ -18,10 +17,15 @@ export class AppModule {
       module: AppModule,
       controllers: [CreateRuleController, RunCycleController],
       providers: [
-        ...platformProviders({ service: 'scheduler', orm: ormSettings(env.DATABASE_URL), env, log }),
+        ...platformProviders({
+          service: 'scheduler',
+          orm: ormSettings(env.DATABASE_URL),
+          env,
+          log,
+          resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
+        }),
         CreateRuleUseCase,
         RunCycleUseCase,
-        Lifecycle,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },
         { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },

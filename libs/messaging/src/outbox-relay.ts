@@ -81,6 +81,9 @@ export class OutboxRelay {
         const relayed = await this.relayBatch();
         await this.reportBacklog();
         if (relayed === this.batchSize) continue;
+        // Jobs with no queue yet stay at the head of the outbox: try again later, not at once.
+        if (this.heldBack) pauseMs = ERROR_PAUSE_MS;
+        this.heldBack = false;
       } catch (error) {
         pauseMs = ERROR_PAUSE_MS;
         this.options.log.warn('outbox relay batch failed; will retry', {

@@ -1,1 +1,2 @@
-export { platformProviders, HTTP_PORT, type PlatformSettings } from './platform.providers';
+export { platformProviders, type Built, type PlatformSettings } from './platform.providers';
+export { HTTP_PORT, PlatformLifecycle, type Resource } from './platform.lifecycle';

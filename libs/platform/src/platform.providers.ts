@@ -2,10 +2,9 @@ import { AmqpConnection, MessagingMetrics, OutboxRelay } from '@chasqui/messagin
 import { createRegistry, OpsServer, type JsonLogger, type ReadinessCheck } from '@chasqui/observability';
 import { openOrm, type OrmSettings } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Provider } from '@nestjs/common';
+import type { InjectionToken, Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-
-export const HTTP_PORT = Symbol('HTTP_PORT');
+import { CONSUMERS, HTTP_PORT, PlatformLifecycle, RESOURCES, type Resource, type Worker } from './platform.lifecycle';
 
 export interface PlatformSettings {
   service: string;
@@ -13,15 +12,42 @@ export interface PlatformSettings {
   env: { AMQP_URL: string; HTTP_PORT: number };
   log: JsonLogger;
   /** Readiness beyond the database and the broker, e.g. the renderer's browser. */
-  checks?: { inject: Provider[]; build: (...deps: never[]) => ReadinessCheck[] };
+  checks?: Built<ReadinessCheck[]>;
+  /** The service's queue consumers, started last and stopped first. */
+  consumers?: Built<Worker[]>;
+  /** What it opens before consuming and closes after draining. */
+  resources?: Built<Resource[]>;
 }
+
+/** A list built from other providers, e.g. `{ inject: [ChromiumPool], build: (pool) => [pool] }`. */
+export interface Built<T> {
+  inject: InjectionToken[];
+  build: (...deps: never[]) => T;
+}
+
+const listOf = (token: symbol, built?: Built<unknown[]>): Provider => ({
+  provide: token,
+  inject: built?.inject ?? [],
+  useFactory: (...deps: never[]) => built?.build(...deps) ?? [],
+});
 
 /**
  * What every service stands on, the same way everywhere: its database, its
  * broker connection with an outbox relay, metrics and the operator's port.
  */
-export function platformProviders({ service, orm, env, log, checks }: PlatformSettings): Provider[] {
+export function platformProviders({
+  service,
+  orm,
+  env,
+  log,
+  checks,
+  consumers,
+  resources,
+}: PlatformSettings): Provider[] {
   return [
+    PlatformLifecycle,
+    listOf(CONSUMERS, consumers),
+    listOf(RESOURCES, resources),
     { provide: HTTP_PORT, useValue: env.HTTP_PORT },
     { provide: Registry, useFactory: () => createRegistry(service) },
     {
@@ -39,7 +65,7 @@ export function platformProviders({ service, orm, env, log, checks }: PlatformSe
     },
     {
       provide: OpsServer,
-      inject: [Registry, MikroORM, AmqpConnection, ...((checks?.inject ?? []) as never[])],
+      inject: [Registry, MikroORM, AmqpConnection, ...(checks?.inject ?? [])],
       useFactory: (registry: Registry, db: MikroORM, amqp: AmqpConnection, ...deps: never[]) =>
         new OpsServer(registry, [
           { name: 'database', check: () => db.isConnected() },

@@ -20,6 +20,23 @@ export async function lockInvoices(em: EntityManager, tenantId: string, ids: str
   return new Map(invoices.map((invoice) => [invoice.id, invoice]));
 }
 
+/** invoice.changed for one invoice, in the transaction of the change. */
+export function announceInvoiceChanged(
+  em: EntityManager,
+  tenantId: string,
+  invoice: Invoice,
+  change: string,
+): Promise<void> {
+  return enqueue(em, SCHEMA, {
+    exchange: Exchanges.events,
+    routingKey: RoutingKeys.invoiceChanged,
+    type: MessageTypes.invoiceChanged,
+    body: receivables.InvoiceChanged.encode({ tenantId, invoice: toInvoiceProto(invoice) }).finish(),
+    tenantId,
+    idempotencyKey: `invoice.changed:${invoice.id}:${change}`,
+  });
+}
+
 /** invoice.changed for every invoice whose balance moved, and invoice.settled for those it settled. */
 export async function announceBalanceChanges(
   em: EntityManager,
@@ -28,21 +45,13 @@ export async function announceBalanceChanges(
   toleranceMinor: string,
 ): Promise<void> {
   for (const { invoice, balanceBefore } of changes) {
-    const proto = toInvoiceProto(invoice);
-    await enqueue(em, SCHEMA, {
-      exchange: Exchanges.events,
-      routingKey: RoutingKeys.invoiceChanged,
-      type: MessageTypes.invoiceChanged,
-      body: receivables.InvoiceChanged.encode({ tenantId, invoice: proto }).finish(),
-      tenantId,
-      idempotencyKey: `invoice.changed:${invoice.id}:${invoice.balanceMinor}`,
-    });
+    await announceInvoiceChanged(em, tenantId, invoice, `balance:${invoice.balanceMinor}`);
     if (isSettled(invoice.balanceMinor, toleranceMinor) && !isSettled(balanceBefore, toleranceMinor)) {
       await enqueue(em, SCHEMA, {
         exchange: Exchanges.events,
         routingKey: RoutingKeys.invoiceSettled,
         type: MessageTypes.invoiceSettled,
-        body: receivables.InvoiceSettled.encode({ tenantId, invoice: proto }).finish(),
+        body: receivables.InvoiceSettled.encode({ tenantId, invoice: toInvoiceProto(invoice) }).finish(),
         tenantId,
         idempotencyKey: `invoice.settled:${invoice.id}`,
       });

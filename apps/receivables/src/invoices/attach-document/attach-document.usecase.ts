@@ -1,12 +1,10 @@
-import { Exchanges, MessageTypes, receivables, RoutingKeys } from '@chasqui/contracts';
 import { NotFound } from '@chasqui/grpc';
-import { enqueue, OutboxRelay } from '@chasqui/messaging';
+import { OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { SCHEMA } from '../../database/orm-settings';
-import { toInvoiceProto } from '../../grpc/to-proto';
-import { lockInvoices } from '../invoice-ledger';
+import { announceInvoiceChanged, lockInvoices } from '../invoice-ledger';
 import type { AttachDocumentCommand } from './attach-document.command';
 
 export interface AttachmentView {
@@ -51,17 +49,7 @@ export class AttachDocumentUseCase {
       if (!invoice[flag]) {
         invoice[flag] = true;
         await em.flush();
-        await enqueue(em, SCHEMA, {
-          exchange: Exchanges.events,
-          routingKey: RoutingKeys.invoiceChanged,
-          type: MessageTypes.invoiceChanged,
-          body: receivables.InvoiceChanged.encode({
-            tenantId: command.tenantId,
-            invoice: toInvoiceProto(invoice),
-          }).finish(),
-          tenantId: command.tenantId,
-          idempotencyKey: `invoice.changed:${invoice.id}:${command.kind}`,
-        });
+        await announceInvoiceChanged(em, command.tenantId, invoice, command.kind);
       }
       return {
         id: row.id,

@@ -1,12 +1,9 @@
-import { Exchanges, MessageTypes, receivables, RoutingKeys } from '@chasqui/contracts';
 import { InvalidArgument, NotFound } from '@chasqui/grpc';
-import { enqueue, OutboxRelay } from '@chasqui/messaging';
+import { OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { SCHEMA } from '../../database/orm-settings';
-import { toInvoiceProto } from '../../grpc/to-proto';
 import type { Invoice } from '../invoice.entity';
-import { lockInvoices } from '../invoice-ledger';
+import { announceInvoiceChanged, lockInvoices } from '../invoice-ledger';
 import type { UpdateInvoiceCommand } from './update-invoice.command';
 
 /**
@@ -35,17 +32,7 @@ export class UpdateInvoiceUseCase {
       }
       if (command.inDispute != null) invoice.inDispute = command.inDispute;
       await em.flush();
-      await enqueue(em, SCHEMA, {
-        exchange: Exchanges.events,
-        routingKey: RoutingKeys.invoiceChanged,
-        type: MessageTypes.invoiceChanged,
-        body: receivables.InvoiceChanged.encode({
-          tenantId: command.tenantId,
-          invoice: toInvoiceProto(invoice),
-        }).finish(),
-        tenantId: command.tenantId,
-        idempotencyKey: `invoice.changed:${invoice.id}:${Date.now()}`,
-      });
+      await announceInvoiceChanged(em, command.tenantId, invoice, `update:${Date.now()}`);
       return invoice;
     });
     this.outbox.nudge();
