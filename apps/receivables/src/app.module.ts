@@ -19,6 +19,8 @@ import { UpdateCustomerController } from './customers/update-customer/update-cus
 import { UpdateCustomerUseCase } from './customers/update-customer/update-customer.usecase';
 import { AttachDocumentController } from './invoices/attach-document/attach-document.controller';
 import { AttachDocumentUseCase } from './invoices/attach-document/attach-document.usecase';
+import { ImportPaymentsController } from './payments/import-payments/import-payments.controller';
+import { ImportPaymentsUseCase } from './payments/import-payments/import-payments.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
@@ -62,6 +64,7 @@ export class AppModule {
         DeleteCustomerController,
         SearchCustomersController,
         AttachDocumentController,
+        ImportPaymentsController,
       ],
       providers: [
         ...platformProviders({
@@ -95,6 +98,7 @@ export class AppModule {
         DeleteCustomerUseCase,
         SearchCustomersUseCase,
         AttachDocumentUseCase,
+        ImportPaymentsUseCase,
         FlagUndeliverableUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

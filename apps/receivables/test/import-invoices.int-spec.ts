@@ -84,6 +84,51 @@ describe('importing invoices from an ERP over a client stream', () => {
     expect(sum[0]).toEqual({ n: 5000, total: String(5000 * 100 + (4999 * 5000) / 2) });
   });
 
+  it('imports payments against invoices named by series and folio, row by row', async () => {
+    await importRows([row('P-1', { totalMinor: '10000' }), row('P-2', { totalMinor: '5000' })]);
+    const payment = (
+      externalId: string,
+      allocations: receivables.InvoiceAllocation[],
+      extra: Partial<receivables.ImportPaymentsRequest> = {},
+    ) => ({
+      externalId,
+      customerExternalId: 'ERP-1',
+      date: '2026-11-05',
+      currency: 'MXN',
+      amountMinor: allocations.reduce((sum, a) => sum + BigInt(a.amountMinor), 0n).toString(),
+      allocations,
+      ...extra,
+    });
+    const rows = [
+      payment('PAY-1', [
+        { series: 'F', folio: 'P-1', amountMinor: '4000' },
+        { series: 'F', folio: 'P-2', amountMinor: '5000' },
+      ]),
+      payment('PAY-2', [{ series: 'F', folio: 'nope', amountMinor: '1' }]),
+      payment('PAY-3', [{ series: 'F', folio: 'P-1', amountMinor: '7000' }]), // more than the 6000 left
+      payment('PAY-4', [], { customerExternalId: 'nobody', amountMinor: '1' }),
+      payment('PAY-1', [
+        { series: 'F', folio: 'P-1', amountMinor: '4000' },
+        { series: 'F', folio: 'P-2', amountMinor: '5000' },
+      ]),
+    ];
+    const result = await firstValueFrom(server.client.importPayments(from(rows), auth));
+    expect(result.recorded).toBe('1');
+    expect(result.replays).toBe('1');
+    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+      ['1', 'allocations[0].folio'],
+      ['2', 'allocations[0].amount_minor'],
+      ['3', 'customer_external_id'],
+    ]);
+    const { rows: balances } = await server.sql.query(
+      `select folio, balance_minor::text as balance from receivables.invoices where folio in ('P-1', 'P-2') order by folio`,
+    );
+    expect(balances).toEqual([
+      { folio: 'P-1', balance: '6000' },
+      { folio: 'P-2', balance: '0' },
+    ]);
+  });
+
   it('refuses an import without a valid API key, writing nothing', async () => {
     let error: ServiceError | undefined;
     await importRows([row('X-1')], apiKeyMetadata('chq_nope')).catch((e: ServiceError) => (error = e));

@@ -14,6 +14,13 @@ import { TenantEntity } from '../../tenants/tenant.entity';
 import { findPayment, type PaymentView } from '../payment.queries';
 import type { RecordPaymentCommand } from './record-payment.command';
 
+export interface RecordedPayment {
+  payment: PaymentView;
+  invoices: Invoice[];
+  /** The same payment was recorded before: nothing changed. */
+  replay: boolean;
+}
+
 /**
  * Records a payment and applies it to invoices, all in one transaction: the
  * balances, the allocations and the events move together or not at all.
@@ -26,7 +33,7 @@ export class RecordPaymentUseCase {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  async execute(command: RecordPaymentCommand): Promise<{ payment: PaymentView; invoices: Invoice[] }> {
+  async execute(command: RecordPaymentCommand): Promise<RecordedPayment> {
     try {
       return await this.record(command);
     } catch (error) {
@@ -36,7 +43,7 @@ export class RecordPaymentUseCase {
     }
   }
 
-  private async record(command: RecordPaymentCommand): Promise<{ payment: PaymentView; invoices: Invoice[] }> {
+  private async record(command: RecordPaymentCommand): Promise<RecordedPayment> {
     const result = await this.orm.em.fork().transactional(async (em) => {
       const existing = await findPayment(em, command.tenantId, command.externalId);
       if (existing) return { replay: true, ...(await this.replay(em, existing, command)) };
