@@ -1,7 +1,7 @@
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { metaOf, retryCopyOptions } from './amqp-properties';
 import { sendConfirmed } from './confirmed-send';
-import type { ConsumerOptions } from './consumer';
+import type { ConsumerOptions } from './consumer-options';
 import { deadLetter, nextStep, type NextStep } from './retry-policy';
 
 /**

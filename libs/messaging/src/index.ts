@@ -5,5 +5,6 @@ export { claimOnce } from './inbox';
 export { AmqpConnection } from './amqp-connection';
 export { declareExchanges } from './topology';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
-export { Consumer, type ConsumerOptions } from './consumer';
+export { Consumer } from './consumer';
+export type { ConsumerOptions } from './consumer-options';
 export { MessagingMetrics } from './metrics';
