@@ -21,6 +21,8 @@ import { AttachDocumentController } from './invoices/attach-document/attach-docu
 import { AttachDocumentUseCase } from './invoices/attach-document/attach-document.usecase';
 import { ImportPaymentsController } from './payments/import-payments/import-payments.controller';
 import { ImportPaymentsUseCase } from './payments/import-payments/import-payments.usecase';
+import { ManageContactsController } from './customers/manage-contacts/manage-contacts.controller';
+import { ManageContactsUseCase } from './customers/manage-contacts/manage-contacts.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
@@ -65,6 +67,7 @@ export class AppModule {
         SearchCustomersController,
         AttachDocumentController,
         ImportPaymentsController,
+        ManageContactsController,
       ],
       providers: [
         ...platformProviders({
@@ -99,6 +102,7 @@ export class AppModule {
         SearchCustomersUseCase,
         AttachDocumentUseCase,
         ImportPaymentsUseCase,
+        ManageContactsUseCase,
         FlagUndeliverableUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

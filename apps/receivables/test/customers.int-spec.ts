@@ -103,6 +103,34 @@ describe('customers of a tenant', () => {
     );
   });
 
+  it('adds a contact, flags it undeliverable and returns it to service', async () => {
+    const c = await create('contacts', 'Con Contactos');
+    const added = await call(
+      server.client.addContact(
+        {
+          customerId: c.id,
+          contact: { name: 'Cobranza', email: 'cxp@cliente.mx', role: 'billing', receivesReminders: true },
+        },
+        auth,
+      ),
+    );
+    const contactId = added.customer!.contacts[0].id;
+    const off = await call(server.client.updateContact({ contactId, undeliverable: true }, auth));
+    expect(off.customer!.contacts[0]).toMatchObject({ undeliverable: true, email: 'cxp@cliente.mx' });
+    const fixed = await call(
+      server.client.updateContact({ contactId, email: 'pagos@cliente.mx', undeliverable: false }, auth),
+    );
+    expect(fixed.customer!.contacts[0]).toMatchObject({
+      undeliverable: false,
+      undeliverableReason: '',
+      email: 'pagos@cliente.mx',
+    });
+    const bad = await failure(server.client.updateContact({ contactId, email: 'not-an-email' }, auth));
+    expect(readBadRequest(bad)[0].field).toBe('email');
+    const missing = await failure(server.client.addContact({ customerId: c.id }, auth));
+    expect(readBadRequest(missing)[0].field).toBe('contact');
+  });
+
   it("keeps another tenant's customers out of reach", async () => {
     const mine = await create('mine', 'Mío S.A.');
     const { auth: other } = await server.tenant({ name: 'Ajena' });
@@ -110,6 +138,10 @@ describe('customers of a tenant', () => {
       (await failure(server.client.updateCustomer({ customerId: mine.id, legalName: 'Robado' }, other))).code,
     ).toBe(status.NOT_FOUND);
     expect((await failure(server.client.deleteCustomer({ customerId: mine.id }, other))).code).toBe(status.NOT_FOUND);
+    const contact = { name: 'X', email: 'x@y.mx', role: '', receivesReminders: true };
+    expect((await failure(server.client.addContact({ customerId: mine.id, contact }, other))).code).toBe(
+      status.NOT_FOUND,
+    );
     const search = await call(server.client.searchCustomers({ query: 'Mío', pageSize: 0, pageToken: '' }, other));
     expect(search.customers).toEqual([]);
   });
