@@ -6,6 +6,14 @@ import { InvalidArgument } from './domain-error';
  * named as in the proto (snake_case), e.g. `contacts[1].email`.
  */
 export function parseRequest<S extends z.ZodType>(schema: S, request: unknown, code: string): z.infer<S> {
+  // PostgreSQL text cannot hold NUL: refuse it here, for every field, rather than fail at the database.
+  const withNul = nulFields(request, []);
+  if (withNul.length > 0) {
+    throw new InvalidArgument(
+      code,
+      withNul.map((path) => ({ field: protoPath(path), description: 'must not contain NUL characters' })),
+    );
+  }
   const result = schema.safeParse(request);
   if (result.success) return result.data;
   throw new InvalidArgument(
@@ -21,4 +29,13 @@ function protoPath(path: PropertyKey[]): string {
     )
     .join('')
     .replace(/^\./, '');
+}
+
+function nulFields(value: unknown, path: PropertyKey[]): PropertyKey[][] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulFields(item, [...path, i]));
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    return Object.entries(value).flatMap(([key, item]) => nulFields(item, [...path, key]));
+  }
+  return [];
 }

@@ -9,6 +9,10 @@ describe('calendar dates', () => {
     ['2026-13-01', false],
     ['2026-1-01', false],
     ['', false],
+    ['0000-01-01', false], // no year 0 in PostgreSQL
+    ['0001-01-01', false],
+    ['1899-12-31', false],
+    ['1900-01-01', true],
   ])('%s is a calendar date: %s', (value, expected) => expect(isCalendarDate(value)).toBe(expected));
 
   it.each([

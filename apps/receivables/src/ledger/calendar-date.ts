@@ -1,8 +1,11 @@
 const DAY_MS = 86_400_000;
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+/**
+ * A real calendar date written YYYY-MM-DD (2026-02-30 is not one), in the
+ * years a ledger can mean (PostgreSQL has no year 0, and 0001 is no invoice).
+ */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   const ms = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }

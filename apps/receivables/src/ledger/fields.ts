@@ -28,7 +28,7 @@ export function amountOf(value: string): bigint {
 /** Field rules shared by the requests of this service. */
 export const fields = {
   id: z.uuid('must be a UUID'),
-  calendarDate: z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD'),
+  calendarDate: z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD from 1900 to 2999'),
   currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code'),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone'),
   optionalTimeZone: z.string().refine((z) => z === '' || isTimeZone(z), 'must be an IANA time zone'),

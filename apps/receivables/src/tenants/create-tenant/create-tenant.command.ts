@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { fields } from '../../ledger/fields';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** ICU names the regions it knows; anything else (or not even a code) is unknown. */
+function isKnownRegion(code: string): boolean {
+  try {
+    return /^[A-Z]{2}$/.test(code) && regions.of(code) !== code;
+  } catch {
+    return false;
+  }
+}
 const optionalDate = z.union([z.literal(''), fields.calendarDate]).default('');
 
 export const tenantSettings = z.object({
@@ -17,7 +26,7 @@ export const createTenantCommand = z.object({
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
-    .refine((code) => regions.of(code) !== code, 'is not a known country'),
+    .refine(isKnownRegion, 'is not a known country'),
   timeZone: fields.timeZone,
   defaultCurrency: fields.currency,
   locale: fields.locale,
