@@ -1,5 +1,6 @@
-import { Metadata } from '@grpc/grpc-js';
+import { Metadata, status } from '@grpc/grpc-js';
 import { apiKeyMetadata, readBadRequest } from '@chasqui/grpc';
+import type { Observable } from 'rxjs';
 import { garbageRequests, methodPath, rawClient, sendRaw } from './fuzz/garbage';
 import { crossedLines, invoicesThatDoNotAddUp, ledgerSize, paymentsThatDoNotAddUp } from './fuzz/ledger-audit';
 import { describeFailure, Histogram } from './fuzz/report';
@@ -8,6 +9,7 @@ import { Rng } from './fuzz/rng';
 import { adminMetadata, inParallel, send, type Outcome } from './fuzz/send';
 import { ValidRequests } from './fuzz/valid-requests';
 import { seedWorld, type World } from './fuzz/world';
+import { call, failure } from './support/calls';
 import { ReceivablesServer } from './support/receivables-server';
 
 // ReceivablesServer keeps its gRPC port to itself; the raw-bytes client needs it. It asks
@@ -15,7 +17,12 @@ import { ReceivablesServer } from './support/receivables-server';
 const mockPorts: number[] = [];
 jest.mock('@chasqui/testing', () => {
   const actual = jest.requireActual<typeof import('@chasqui/testing')>('@chasqui/testing');
-  return { ...actual, freePort: async () => mockPorts[mockPorts.push(await actual.freePort()) - 1] };
+  const freePort = async () => {
+    const port = await actual.freePort();
+    mockPorts.push(port);
+    return port;
+  };
+  return { ...actual, freePort };
 });
 
 jest.setTimeout(180_000);
@@ -48,7 +55,9 @@ describe(`the receivables ledger under ${COUNT} random, malformed and racing req
       `fuzz seed ${rng.seed}: replay with FUZZ_SEED=${rng.seed} (and FUZZ_CONCURRENCY=1 for the same outcomes)`,
     );
     await server.start();
+    const seeding = Date.now();
     world = await seedWorld(server, valid);
+    console.log(`seeded ${world.tenants.length} tenants with customers and invoices in ${Date.now() - seeding} ms`);
     const requests = generateRequests(rng, world, valid, COUNT);
     const started = Date.now();
     const outcomes = await inParallel(requests, CONCURRENCY, (fuzz) => send(server.client, fuzz));
@@ -121,7 +130,7 @@ describe(`the receivables ledger under ${COUNT} random, malformed and racing req
       console.log(`${garbage.length} undecodable or odd byte strings\n${byKind}`);
       // protobufjs throws on what it cannot decode; grpc-js then answers INTERNAL without calling the service.
       const unparsed = (a: { code: string; details: string }) =>
-        a.code === 'INTERNAL' && a.details === 'Error deserializing request';
+        a.code === 'INTERNAL' && a.details.startsWith('Error deserializing request');
       const unexpected = garbage
         .map((g, i) => ({ ...g, ...answers[i] }))
         .filter((a) => !['OK', ...REFUSALS].includes(a.code) && !unparsed(a));
@@ -134,45 +143,17 @@ describe(`the receivables ledger under ${COUNT} random, malformed and racing req
   });
 
   it('answers UNAUTHENTICATED, and nothing else, to a missing or forged key', async () => {
-    const tenant = world.tenants[0];
-    const forged = [
-      new Metadata(),
-      apiKeyMetadata(rng.bytes(16).toString('hex')),
-      apiKeyMetadata('k'.repeat(2_000)),
-      adminMetadata(),
-    ];
-    const requests: FuzzRequest[] = forged.flatMap((auth) => [
-      {
-        n: -1,
-        rpc: 'GetStatement',
-        shape: 'valid',
-        what: 'forged key',
-        tenant: { ...tenant, auth },
-        request: { ...valid.statement(tenant.customers[0]) },
-      },
-      {
-        n: -1,
-        rpc: 'RecordPayment',
-        shape: 'valid',
-        what: 'forged key',
-        tenant: { ...tenant, auth },
-        request: { ...valid.payment(tenant.customers[0]) },
-      },
+    const [customer] = world.tenants[0].customers;
+    const forged = [new Metadata(), apiKeyMetadata(rng.bytes(16).toString('hex')), apiKeyMetadata('k'.repeat(2_000))];
+    const calls: Observable<unknown>[] = [...forged, adminMetadata()].flatMap((auth) => [
+      server.client.getStatement(valid.statement(customer), auth),
+      server.client.recordPayment(valid.payment(customer), auth),
     ]);
-    const wrongAdmin = new Metadata();
-    wrongAdmin.set('x-admin-token', 'int-admin-tokeN');
-    for (const auth of [wrongAdmin, tenant.auth]) {
-      requests.push({
-        n: -1,
-        rpc: 'CreateTenant',
-        shape: 'valid',
-        what: 'not the operator',
-        tenant: { ...tenant, auth },
-        request: { ...valid.tenant() },
-      });
+    for (const auth of [adminMetadata('int-admin-tokeN'), world.tenants[0].auth]) {
+      calls.push(server.client.createTenant(valid.tenant(), auth));
     }
-    const outcomes = await Promise.all(requests.map((fuzz) => send(server.client, fuzz)));
-    expect(outcomes.map((o) => o.code)).toEqual(requests.map(() => 'UNAUTHENTICATED'));
+    const codes = await Promise.all(calls.map(async (c) => status[(await failure(c)).code]));
+    expect(codes).toEqual(calls.map(() => 'UNAUTHENTICATED'));
   });
 
   it('keeps every invoice adding up: total − payments − credit notes − write-offs = balance ≥ 0', async () => {
@@ -190,15 +171,8 @@ describe(`the receivables ledger under ${COUNT} random, malformed and racing req
   it('is still up and answering afterwards', async () => {
     const [, httpPort] = mockPorts;
     expect((await fetch(`http://127.0.0.1:${httpPort}/readyz`)).ok).toBe(true);
-    const tenant = world.tenants[0];
-    const statement = {
-      n: -1,
-      rpc: 'GetStatement' as const,
-      shape: 'valid' as const,
-      what: '',
-      tenant,
-      request: { ...valid.statement(tenant.customers[0]) },
-    };
-    expect((await send(server.client, statement)).code).toBe('OK');
+    const [tenant] = world.tenants;
+    const { statement } = await call(server.client.getStatement(valid.statement(tenant.customers[0]), tenant.auth));
+    expect(statement!.customer!.id).toBe(tenant.customers[0].id);
   });
 });

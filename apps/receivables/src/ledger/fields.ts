@@ -27,7 +27,8 @@ export function amountOf(value: string): bigint {
 
 /** Field rules shared by the requests of this service. */
 export const fields = {
-  id: z.uuid('must be a UUID'),
+  // PostgreSQL compares UUIDs in any case; the use cases compare strings: one case everywhere.
+  id: z.uuid('must be a UUID').transform((id) => id.toLowerCase()),
   calendarDate: z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD from 1900 to 2999'),
   currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code'),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone'),

@@ -19,9 +19,10 @@ const METHODS: Record<Rpc, keyof receivables.ReceivablesServiceClient> = {
   GetStatement: 'getStatement',
 };
 
-export function adminMetadata(): Metadata {
+/** The operator's credential (ReceivablesServer's ADMIN_TOKEN), or a wrong one. */
+export function adminMetadata(token = 'int-admin-token'): Metadata {
   const metadata = new Metadata();
-  metadata.set('x-admin-token', 'int-admin-token');
+  metadata.set('x-admin-token', token);
   return metadata;
 }
 
