@@ -9,6 +9,8 @@ import { RecordPaymentController } from './payments/record-payment/record-paymen
 import { RecordPaymentUseCase } from './payments/record-payment/record-payment.usecase';
 import { ImportInvoicesController } from './invoices/import-invoices/import-invoices.controller';
 import { ImportInvoicesUseCase } from './invoices/import-invoices/import-invoices.usecase';
+import { ImportEInvoiceController } from './invoices/import-einvoice/import-einvoice.controller';
+import { ImportEInvoiceUseCase } from './invoices/import-einvoice/import-einvoice.usecase';
 import { UpdateInvoiceController } from './invoices/update-invoice/update-invoice.controller';
 import { UpdateInvoiceUseCase } from './invoices/update-invoice/update-invoice.usecase';
 import { DeleteCustomerController } from './customers/delete-customer/delete-customer.controller';
@@ -60,6 +62,7 @@ export class AppModule {
         RecordCreditNoteController,
         WriteOffController,
         ImportInvoicesController,
+        ImportEInvoiceController,
         GetAgingReportController,
         UpdateInvoiceController,
         UpdateCustomerController,
@@ -95,6 +98,7 @@ export class AppModule {
         RecordPaymentUseCase,
         RecordAdjustmentUseCase,
         ImportInvoicesUseCase,
+        ImportEInvoiceUseCase,
         GetAgingReportUseCase,
         UpdateInvoiceUseCase,
         UpdateCustomerUseCase,

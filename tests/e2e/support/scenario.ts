@@ -17,7 +17,7 @@ export function noonInMexicoCity(date: string) {
 export async function tenantWithOverdueRule(stack: Stack, name: string) {
   const { tenant, apiKey } = await firstValueFrom(
     stack.receivables.createTenant(
-      { name, country: 'MX', timeZone: 'America/Mexico_City', defaultCurrency: 'MXN', locale: 'es-MX' },
+      { name, country: 'MX', timeZone: 'America/Mexico_City', defaultCurrency: 'MXN', locale: 'es-MX', taxId: '' },
       stack.adminMetadata(),
     ),
   );

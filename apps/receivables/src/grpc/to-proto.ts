@@ -13,6 +13,7 @@ export function toTenantProto(tenant: Tenant): receivables.Tenant {
     timeZone,
     defaultCurrency,
     locale,
+    taxId: tenant.taxId,
     settings: {
       defaultPaymentTermDays: tenant.defaultPaymentTermDays,
       centsToleranceMinor: tenant.centsToleranceMinor,
@@ -63,6 +64,7 @@ export function toInvoiceProto(invoice: Invoice): receivables.Invoice {
     inDispute: invoice.inDispute,
     hasXml: invoice.hasXml,
     hasPdf: invoice.hasPdf,
+    fiscalId: invoice.fiscalId ?? '',
     status: statusOf(invoice),
   };
 }

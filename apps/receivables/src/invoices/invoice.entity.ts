@@ -19,6 +19,8 @@ export interface Invoice {
   inDispute: boolean;
   hasXml: boolean;
   hasPdf: boolean;
+  /** The tax authority's id (CFDI UUID) of an invoice imported from its XML. */
+  fiscalId: string | null;
   createdAt: Date;
 }
 
@@ -42,6 +44,7 @@ export const InvoiceEntity = new EntitySchema<Invoice>({
     inDispute: { type: 'boolean' },
     hasXml: { type: 'boolean' },
     hasPdf: { type: 'boolean' },
+    fiscalId: { type: 'string', nullable: true },
     createdAt: { type: 'datetime' },
   },
 });

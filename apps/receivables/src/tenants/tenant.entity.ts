@@ -7,6 +7,8 @@ export interface Tenant {
   timeZone: string;
   defaultCurrency: string;
   locale: string;
+  /** The company's own RFC / RUT, normalised; '' when not given. */
+  taxId: string;
   /** sha256 of the API key; the key itself is shown once and never stored. */
   apiKeyHash: string;
   defaultPaymentTermDays: number;
@@ -27,6 +29,7 @@ export const TenantEntity = new EntitySchema<Tenant>({
     timeZone: { type: 'string' },
     defaultCurrency: { type: 'string', length: 3 },
     locale: { type: 'string' },
+    taxId: { type: 'string' },
     apiKeyHash: { type: 'string', unique: true },
     defaultPaymentTermDays: { type: 'integer' },
     centsToleranceMinor: { type: 'bigint' },

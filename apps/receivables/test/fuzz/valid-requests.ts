@@ -25,7 +25,7 @@ export class ValidRequests {
           newInvoicesStartDate: '',
           requireAttachments: this.rng.chance(0.2),
         };
-    return { ...request, name: `${request.name} ${this.next()}`, settings };
+    return { ...request, name: `${request.name} ${this.next()}`, taxId: '', settings };
   }
 
   customer(tenant: FuzzTenant): receivables.CreateCustomerRequest {

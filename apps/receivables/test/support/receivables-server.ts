@@ -57,6 +57,7 @@ export class ReceivablesServer {
       timeZone: 'America/Mexico_City',
       defaultCurrency: 'MXN',
       locale: 'es-MX',
+      taxId: '',
       ...overrides,
     };
     const { tenant, apiKey } = await firstValueFrom(this.client.createTenant(request, admin));

@@ -10,6 +10,7 @@ export function aTenant(overrides: Partial<receivables.Tenant> = {}): receivable
     timeZone: 'America/Mexico_City',
     defaultCurrency: 'MXN',
     locale: 'es-MX',
+    taxId: '',
     ...overrides,
   };
 }

@@ -65,6 +65,7 @@ export class InvoiceImport {
         inDispute: false,
         hasXml: false,
         hasPdf: false,
+        fiscalId: null,
         createdAt: now,
       });
     }

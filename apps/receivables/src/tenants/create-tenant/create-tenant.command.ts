@@ -30,6 +30,8 @@ export const createTenantCommand = z.object({
   timeZone: fields.timeZone,
   defaultCurrency: fields.currency,
   locale: fields.locale,
+  /** Checked against the country in the use case. */
+  taxId: z.string().default(''),
   settings: tenantSettings.nullish().transform((settings) => settings ?? tenantSettings.parse({})),
 });
 
