@@ -1,22 +1,16 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { decideOverdueStep } from './decide-step';
+import { decideStep } from './decide-step';
 import { fireInstant } from './fire-instant';
-import { lastStepOnOrBefore } from './overdue-calendar';
+import { stepSeries } from './schedule';
+import { StepCalendar } from './step-calendar';
 
 const date = Temporal.PlainDate.from;
 const at = (iso: string) => Temporal.Instant.from(iso);
 
 describe('overdue from 5 days, every 5 (Contalink-style), due 2026-11-12', () => {
-  const schedule = { fromDays: 5, everyDays: 5 };
+  const series = stepSeries({ kind: 'overdue', fromDays: 5, everyDays: 5 }, date('2026-11-12'));
   const decide = (now: string, graceHours = 48) =>
-    decideOverdueStep({
-      due: date('2026-11-12'),
-      schedule,
-      sendHour: 9,
-      zone: 'America/Mexico_City',
-      now: at(now),
-      graceHours,
-    });
+    decideStep(new StepCalendar(series, 9, 'America/Mexico_City'), at(now), graceHours);
 
   it.each([
     ['2026-11-16T23:00:00Z', undefined],
@@ -47,7 +41,7 @@ describe('bounded and one-off overdue rules', () => {
     [{ fromDays: 3 }, '2026-03-01', 0],
     [{ fromDays: 3 }, '2026-01-03', undefined],
   ])('%j: the last step on or before %s is %s', (schedule, day, step) => {
-    expect(lastStepOnOrBefore(due, schedule, date(day))).toBe(step);
+    expect(stepSeries({ kind: 'overdue', ...schedule }, due).lastOnOrBefore(date(day))).toBe(step);
   });
 });
 

@@ -1,6 +1,8 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { receivables } from '@chasqui/contracts';
-import { decideOverdueStep } from '../calendar/decide-step';
+import { decideStep } from '../calendar/decide-step';
+import { stepSeries } from '../calendar/schedule';
+import { StepCalendar } from '../calendar/step-calendar';
 import type { Rule } from '../rules/rule.entity';
 
 export type OccurrenceStatus = 'queued' | 'missed' | 'skipped';
@@ -24,18 +26,16 @@ export function decideOccurrence(
   now: Temporal.Instant,
   graceHours: number,
 ): OccurrenceDecision | undefined {
-  const decision = decideOverdueStep({
-    due: Temporal.PlainDate.from(item.dueDate),
-    schedule: {
+  const series = stepSeries(
+    {
+      kind: 'overdue',
       fromDays: rule.fromDays,
       untilDays: rule.untilDays ?? undefined,
       everyDays: rule.everyDays ?? undefined,
     },
-    sendHour: rule.sendHour,
-    zone: item.timeZone,
-    now,
-    graceHours,
-  });
+    Temporal.PlainDate.from(item.dueDate),
+  );
+  const decision = decideStep(new StepCalendar(series, rule.sendHour, item.timeZone), now, graceHours);
   if (!decision) return undefined;
   const [status, reason]: [OccurrenceStatus, string | null] = decision.missed
     ? ['missed', 'past_grace_period']
