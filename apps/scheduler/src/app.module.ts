@@ -9,13 +9,23 @@ import type { SchedulerEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
 import { CreateRuleController } from './rules/create-rule/create-rule.controller';
 import { CreateRuleUseCase } from './rules/create-rule/create-rule.usecase';
+import { DeleteRuleController } from './rules/delete-rule/delete-rule.controller';
+import { ListRulesController } from './rules/list-rules/list-rules.controller';
+import { UpdateRuleController } from './rules/update-rule/update-rule.controller';
+import { UpdateRuleUseCase } from './rules/update-rule/update-rule.usecase';
 
 @Module({})
 export class AppModule {
   static register(env: SchedulerEnv, log: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CreateRuleController, RunCycleController],
+      controllers: [
+        CreateRuleController,
+        UpdateRuleController,
+        ListRulesController,
+        DeleteRuleController,
+        RunCycleController,
+      ],
       providers: [
         ...platformProviders({
           service: 'scheduler',
@@ -25,6 +35,7 @@ export class AppModule {
           resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
         }),
         CreateRuleUseCase,
+        UpdateRuleUseCase,
         RunCycleUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },

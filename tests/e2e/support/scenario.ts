@@ -1,3 +1,4 @@
+import { scheduler } from '@chasqui/contracts';
 import { firstValueFrom } from 'rxjs';
 import type { Stack } from './stack';
 
@@ -24,7 +25,14 @@ export async function tenantWithOverdueRule(stack: Stack, name: string) {
   const auth = stack.tenantMetadata(apiKey);
   const { rule } = await firstValueFrom(
     stack.scheduler.createRule(
-      { name: 'Vencidas cada 5 días', sendHour: 9, overdue: { fromDays: 5, everyDays: 5 } },
+      {
+        name: 'Vencidas cada 5 días',
+        sendHour: 9,
+        template: '',
+        grouping: scheduler.Grouping.GROUPING_PER_INVOICE,
+        businessDaysOnly: false,
+        overdue: { fromDays: 5, everyDays: 5 },
+      },
       auth,
     ),
   );

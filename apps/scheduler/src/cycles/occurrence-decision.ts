@@ -1,14 +1,14 @@
-import { Temporal } from '@js-temporal/polyfill';
-import { receivables } from '@chasqui/contracts';
+import type { Temporal } from '@js-temporal/polyfill';
+import type { receivables } from '@chasqui/contracts';
 import { decideStep } from '../calendar/decide-step';
-import { stepSeries } from '../calendar/schedule';
-import { StepCalendar } from '../calendar/step-calendar';
 import type { Rule } from '../rules/rule.entity';
+import { invoiceCalendar, isInvoiceRule } from './invoice-steps';
 
 export type OccurrenceStatus = 'queued' | 'missed' | 'skipped';
 
 export interface OccurrenceDecision {
   ruleId: string;
+  ruleKind: Rule['kind'];
   customerId: string;
   /** The invoice the reminder is about. */
   target: string;
@@ -26,16 +26,8 @@ export function decideOccurrence(
   now: Temporal.Instant,
   graceHours: number,
 ): OccurrenceDecision | undefined {
-  const series = stepSeries(
-    {
-      kind: 'overdue',
-      fromDays: rule.fromDays,
-      untilDays: rule.untilDays ?? undefined,
-      everyDays: rule.everyDays ?? undefined,
-    },
-    Temporal.PlainDate.from(item.dueDate),
-  );
-  const decision = decideStep(new StepCalendar(series, rule.sendHour, item.timeZone), now, graceHours);
+  if (!isInvoiceRule(rule)) return undefined;
+  const decision = decideStep(invoiceCalendar(rule, item), now, graceHours);
   if (!decision) return undefined;
   const [status, reason]: [OccurrenceStatus, string | null] = decision.missed
     ? ['missed', 'past_grace_period']
@@ -44,6 +36,7 @@ export function decideOccurrence(
       : ['queued', null];
   return {
     ruleId: rule.id,
+    ruleKind: rule.kind,
     customerId: item.customerId,
     target: item.invoiceId,
     step: decision.step,

@@ -3,6 +3,7 @@ import { enqueue } from '@chasqui/messaging';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../database/orm-settings';
+import { toRuleKindProto } from '../grpc/to-proto';
 import type { OccurrenceDecision, OccurrenceStatus } from './occurrence-decision';
 
 /**
@@ -67,7 +68,7 @@ function renderJob(occurrenceId: string, tenantId: string, d: OccurrenceDecision
       tenantId,
       customerId: d.customerId,
       ruleId: d.ruleId,
-      ruleKind: scheduler.RuleKind.RULE_KIND_OVERDUE,
+      ruleKind: toRuleKindProto(d.ruleKind),
       step: d.step,
       invoiceIds: [d.target],
       asOf: d.localDate,

@@ -1,6 +1,28 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-export type RuleKind = 'overdue';
+export type RuleKind = RuleSchedule['kind'];
+
+export type StatementCadence =
+  | { every: 'week'; weekday: number }
+  | { every: 'month'; day: number }
+  | { every: 'interval'; startDate: string; everyDays: number };
+
+/** When a rule fires, by kind (ARCHITECTURE §5); stored as JSON beside the rule. */
+export type RuleSchedule =
+  | { kind: 'overdue'; fromDays: number; untilDays?: number; everyDays?: number }
+  | { kind: 'invoice_issued' }
+  | { kind: 'due_soon'; daysBefore: number }
+  | { kind: 'statement'; cadence: StatementCadence; documents: 'all_open' | 'overdue_only' }
+  | { kind: 'account_closing'; daysBeforeLimit: number }
+  | { kind: 'account_closed' };
+
+export interface Audience {
+  /** Contacts with these roles; none: every contact that receives reminders. */
+  contactRoles: string[];
+  extraRecipients: string[];
+  cc: string[];
+  bcc: string[];
+}
 
 export interface Rule {
   id: string;
@@ -8,12 +30,18 @@ export interface Rule {
   name: string;
   kind: RuleKind;
   active: boolean;
+  /** Retired by DeleteRule: kept for its occurrences' history, never run again. */
+  deleted: boolean;
   /** Local hour in the customer's zone. */
   sendHour: number;
-  fromDays: number;
-  untilDays: number | null;
-  everyDays: number | null;
+  /** The renderer's template; '' for the kind's default. */
+  template: string;
+  audience: Audience;
+  grouping: 'per_invoice' | 'per_customer';
+  businessDaysOnly: boolean;
+  schedule: RuleSchedule;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export const RuleEntity = new EntitySchema<Rule>({
@@ -25,10 +53,14 @@ export const RuleEntity = new EntitySchema<Rule>({
     name: { type: 'string' },
     kind: { type: 'string' },
     active: { type: 'boolean' },
+    deleted: { type: 'boolean' },
     sendHour: { type: 'integer' },
-    fromDays: { type: 'integer' },
-    untilDays: { type: 'integer', nullable: true },
-    everyDays: { type: 'integer', nullable: true },
+    template: { type: 'string' },
+    audience: { type: 'json' },
+    grouping: { type: 'string' },
+    businessDaysOnly: { type: 'boolean' },
+    schedule: { type: 'json' },
     createdAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime' },
   },
 });

@@ -6,7 +6,8 @@ import type { ListCollectiblesCommand } from './list-collectibles.command';
 const PAGE = 2000;
 
 /**
- * Open invoices whose due date falls in a window, page by page (keyset on
+ * Collectible invoices — open above the tenant's cents tolerance, not
+ * disputed, not due before its "past invoices" start date — whose due date falls in a window, page by page (keyset on
  * due date and id), so a million rows stream without one giant result.
  */
 @Injectable()
@@ -18,7 +19,8 @@ export class ListCollectiblesUseCase {
     let after: [string, string] = ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
       const rows: Row[] = await em.execute(
-        `select i.id, i.customer_id, i.series, i.folio, i.due_date::text as due_date, i.currency,
+        `select i.id, i.customer_id, i.series, i.folio, i.issue_date::text as issue_date, i.due_date::text as due_date,
+                i.currency, t.country, c.legal_name, c.tax_id, coalesce(c.delinquency_limit_days, 0) as delinquency_limit_days,
                 i.balance_minor::text as balance_minor, coalesce(c.time_zone, t.time_zone) as time_zone,
                 exists (select 1 from receivables.contacts k
                          where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as reachable,
@@ -26,7 +28,8 @@ export class ListCollectiblesUseCase {
            from receivables.invoices i
            join receivables.customers c on c.id = i.customer_id
            join receivables.tenants t on t.id = i.tenant_id
-          where i.tenant_id = ? and i.balance_minor > 0 and not i.in_dispute
+          where i.tenant_id = ? and i.balance_minor > t.cents_tolerance_minor and not i.in_dispute
+            and (t.past_invoices_start_date is null or i.due_date >= t.past_invoices_start_date)
             and (? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)
             and (i.due_date, i.id) > (?::date, ?::uuid)
           order by i.due_date, i.id
@@ -44,6 +47,11 @@ export class ListCollectiblesUseCase {
           timeZone: row.time_zone,
           hasDeliverableContact: row.reachable,
           documentsReady: row.documents_ready,
+          country: row.country,
+          issueDate: row.issue_date,
+          customerName: row.legal_name,
+          customerTaxId: row.tax_id,
+          delinquencyLimitDays: row.delinquency_limit_days,
         };
       }
       if (rows.length < PAGE) return;
@@ -58,7 +66,12 @@ interface Row {
   customer_id: string;
   series: string;
   folio: string;
+  issue_date: string;
   due_date: string;
+  country: string;
+  legal_name: string;
+  tax_id: string;
+  delinquency_limit_days: number;
   currency: string;
   balance_minor: string;
   time_zone: string;

@@ -6,6 +6,7 @@ import { Counter, Registry } from 'prom-client';
 import { bufferCount, concatMap, lastValueFrom, defaultIfEmpty } from 'rxjs';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { RuleEntity, type Rule } from '../../rules/rule.entity';
+import { dueWindow, isInvoiceRule } from '../invoice-steps';
 import { decideOccurrence } from '../occurrence-decision';
 import { recordOccurrences } from '../record-occurrences';
 import type { RunCycleCommand } from './run-cycle.command';
@@ -39,7 +40,7 @@ export class RunCycleUseCase {
   }
 
   async execute({ tenantId, asOf }: RunCycleCommand): Promise<CycleResult> {
-    const rules = await this.orm.em.fork().find(RuleEntity, { tenantId, active: true });
+    const rules = await this.orm.em.fork().find(RuleEntity, { tenantId, active: true, deleted: false });
     const total: CycleResult = { queued: 0, missed: 0, skipped: 0 };
     for (const rule of rules) {
       const counts = await this.runRule(tenantId, rule, asOf);
@@ -53,8 +54,9 @@ export class RunCycleUseCase {
 
   private async runRule(tenantId: string, rule: Rule, asOf: Temporal.Instant): Promise<CycleResult> {
     const counts: CycleResult = { queued: 0, missed: 0, skipped: 0 };
+    if (!isInvoiceRule(rule)) return counts;
     const decidedAt = new Date(asOf.epochMilliseconds);
-    const batches = this.receivables.collectibles(tenantId, dueWindow(rule, asOf, this.graceHours)).pipe(
+    const batches = this.receivables.collectibles(tenantId, dueWindow(rule.schedule, asOf, this.graceHours)).pipe(
       bufferCount(BATCH),
       concatMap(async (items) => {
         const decisions = items.flatMap((item) => decideOccurrence(rule, item, asOf, this.graceHours) ?? []);
@@ -71,16 +73,4 @@ export class RunCycleUseCase {
     await lastValueFrom(batches);
     return counts;
   }
-}
-
-/**
- * The due dates that can have a step to decide at `asOf`, pushed down to SQL.
- * One day of slack on each side covers every time zone's local date.
- */
-function dueWindow(rule: Rule, asOf: Temporal.Instant, graceHours: number): { dueFrom: string; dueTo: string } {
-  const today = asOf.toZonedDateTimeISO('UTC').toPlainDate();
-  const dueTo = today.add({ days: 1 }).subtract({ days: rule.fromDays }).toString();
-  if (rule.untilDays === null) return { dueFrom: '', dueTo };
-  const graceDays = Math.ceil(graceHours / 24);
-  return { dueFrom: today.subtract({ days: rule.untilDays + graceDays + 1 }).toString(), dueTo };
 }

@@ -4,7 +4,7 @@ import { parseRequest, TenantAuth } from '@chasqui/grpc';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toRuleProto } from '../../grpc/to-proto';
-import { createRuleCommand } from './create-rule.command';
+import { ruleDefinition } from '../rule-definition';
 import { CreateRuleUseCase } from './create-rule.usecase';
 
 @Controller()
@@ -17,7 +17,7 @@ export class CreateRuleController {
   @GrpcMethod('SchedulerService', 'CreateRule')
   async handle(request: scheduler.CreateRuleRequest, metadata: Metadata): Promise<scheduler.CreateRuleResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(createRuleCommand, { ...request, tenantId }, 'RULE.INVALID');
-    return { rule: toRuleProto(await this.createRule.execute(command)) };
+    const definition = parseRequest(ruleDefinition, request, 'RULE.INVALID');
+    return { rule: toRuleProto(await this.createRule.execute({ tenantId, definition })) };
   }
 }

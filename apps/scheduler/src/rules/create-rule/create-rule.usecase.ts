@@ -8,19 +8,17 @@ import type { CreateRuleCommand } from './create-rule.command';
 export class CreateRuleUseCase {
   constructor(private readonly orm: MikroORM) {}
 
-  async execute(command: CreateRuleCommand): Promise<Rule> {
+  async execute({ tenantId, definition }: CreateRuleCommand): Promise<Rule> {
     const em = this.orm.em.fork();
+    const now = new Date();
     const rule = em.create(RuleEntity, {
       id: randomUUID(),
-      tenantId: command.tenantId,
-      name: command.name,
-      kind: 'overdue',
-      active: true,
-      sendHour: command.sendHour,
-      fromDays: command.overdue.fromDays,
-      untilDays: command.overdue.untilDays ?? null,
-      everyDays: command.overdue.everyDays ?? null,
-      createdAt: new Date(),
+      tenantId,
+      ...definition,
+      kind: definition.schedule.kind,
+      deleted: false,
+      createdAt: now,
+      updatedAt: now,
     });
     await em.flush();
     return rule;

@@ -1,0 +1,46 @@
+import { Temporal } from '@js-temporal/polyfill';
+import { BusinessDays } from '../calendar/business-days';
+import { stepSeries, type Schedule } from '../calendar/schedule';
+import { StepCalendar } from '../calendar/step-calendar';
+import type { Rule, RuleSchedule } from '../rules/rule.entity';
+
+/** A business-day shift never moves a date further than this (a long weekend next to holidays). */
+const MAX_SHIFT_DAYS = 7;
+
+type InvoiceSchedule = Extract<RuleSchedule, { kind: 'overdue' | 'due_soon' }>;
+
+/** Rules whose targets are single invoices, dated from the due date. */
+export function isInvoiceRule(rule: Rule): rule is Rule & { schedule: InvoiceSchedule } {
+  return rule.schedule.kind === 'overdue' || rule.schedule.kind === 'due_soon';
+}
+
+/** When an invoice rule fires for one invoice, in its customer's zone. */
+export function invoiceCalendar(
+  rule: Rule & { schedule: InvoiceSchedule },
+  invoice: { dueDate: string; timeZone: string; country: string },
+): StepCalendar {
+  const schedule: Schedule = rule.schedule;
+  const series = stepSeries(schedule, Temporal.PlainDate.from(invoice.dueDate));
+  const businessDays = rule.businessDaysOnly ? BusinessDays.of(invoice.country) : undefined;
+  return new StepCalendar(series, rule.sendHour, invoice.timeZone, businessDays);
+}
+
+/**
+ * The due dates that can have a step to decide at `asOf`, pushed down to SQL:
+ * a step fired by now (one day of slack covers every zone) and not older than
+ * the grace period plus the longest business-day shift.
+ */
+export function dueWindow(
+  schedule: InvoiceSchedule,
+  asOf: Temporal.Instant,
+  graceHours: number,
+): { dueFrom: string; dueTo: string } {
+  const today = asOf.toZonedDateTimeISO('UTC').toPlainDate();
+  const oldest = today.subtract({ days: Math.ceil(graceHours / 24) + 1 + MAX_SHIFT_DAYS });
+  const [first, last] =
+    schedule.kind === 'due_soon'
+      ? [-schedule.daysBefore, -schedule.daysBefore]
+      : [schedule.fromDays, schedule.untilDays];
+  const dueTo = today.add({ days: 1 }).subtract({ days: first }).toString();
+  return { dueFrom: last === undefined ? '' : oldest.subtract({ days: last }).toString(), dueTo };
+}
