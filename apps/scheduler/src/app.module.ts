@@ -4,6 +4,9 @@ import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
 import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
+import { Ticker } from './cycles/tick/ticker';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Registry } from 'prom-client';
 import { ormSettings } from './database/orm-settings';
 import type { SchedulerEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
@@ -33,12 +36,19 @@ export class AppModule {
           env,
           log,
           resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
+          consumers: { inject: [Ticker], build: (ticker: Ticker) => [ticker] },
         }),
         CreateRuleUseCase,
         UpdateRuleUseCase,
         RunCycleUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },
+        {
+          provide: Ticker,
+          inject: [MikroORM, RunCycleUseCase, Registry],
+          useFactory: (orm: MikroORM, runCycle: RunCycleUseCase, registry: Registry) =>
+            new Ticker(orm, runCycle, env.TICK_INTERVAL_MS, log, registry),
+        },
         { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
         { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
       ],

@@ -12,6 +12,8 @@ export const schedulerEnv = {
     .min(0)
     .max(24 * 30)
     .default(48),
+  /** How often the cycle runs on its own; 0: never (cycles only through RunCycle, as tests drive them). */
+  TICK_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 };
 
 export type SchedulerEnv = ReturnType<typeof loadSchedulerEnv>;

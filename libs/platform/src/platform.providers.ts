@@ -13,7 +13,7 @@ export interface PlatformSettings {
   log: JsonLogger;
   /** Readiness beyond the database and the broker, e.g. the renderer's browser. */
   checks?: Built<ReadinessCheck[]>;
-  /** The service's queue consumers, started last and stopped first. */
+  /** The service's workers (queue consumers, the scheduler's tick), started last and stopped first. */
   consumers?: Built<Worker[]>;
   /** What it opens before consuming and closes after draining. */
   resources?: Built<Resource[]>;

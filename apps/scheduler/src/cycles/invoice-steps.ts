@@ -1,22 +1,26 @@
 import { Temporal } from '@js-temporal/polyfill';
+import type { receivables } from '@chasqui/contracts';
 import { BusinessDays } from '../calendar/business-days';
+import { decideStep } from '../calendar/decide-step';
 import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
+import { verdict, type TargetDecision } from './target-decision';
 
 /** A business-day shift never moves a date further than this (a long weekend next to holidays). */
 const MAX_SHIFT_DAYS = 7;
 
+export type InvoiceRule = Rule & { schedule: InvoiceSchedule };
 type InvoiceSchedule = Extract<RuleSchedule, { kind: 'overdue' | 'due_soon' }>;
 
 /** Rules whose targets are single invoices, dated from the due date. */
-export function isInvoiceRule(rule: Rule): rule is Rule & { schedule: InvoiceSchedule } {
+export function isInvoiceRule(rule: Rule): rule is InvoiceRule {
   return rule.schedule.kind === 'overdue' || rule.schedule.kind === 'due_soon';
 }
 
 /** When an invoice rule fires for one invoice, in its customer's zone. */
 export function invoiceCalendar(
-  rule: Rule & { schedule: InvoiceSchedule },
+  rule: InvoiceRule,
   invoice: { dueDate: string; timeZone: string; country: string },
 ): StepCalendar {
   const schedule: Schedule = rule.schedule;
@@ -43,4 +47,20 @@ export function dueWindow(
       : [schedule.fromDays, schedule.untilDays];
   const dueTo = today.add({ days: 1 }).subtract({ days: first }).toString();
   return { dueFrom: last === undefined ? '' : oldest.subtract({ days: last }).toString(), dueTo };
+}
+
+/**
+ * The step an invoice rule decides for one collectible invoice at `now`, if
+ * one fired and is undecided; pure. An invoice whose documents the tenant
+ * requires and that has not arrived is deferred: nothing is decided yet.
+ */
+export function decideInvoice(
+  rule: InvoiceRule,
+  invoice: receivables.ListCollectiblesResponse,
+  now: Temporal.Instant,
+  graceHours: number,
+): TargetDecision | undefined {
+  const decision = decideStep(invoiceCalendar(rule, invoice), now, graceHours);
+  if (!decision || (!decision.missed && !invoice.documentsReady)) return undefined;
+  return verdict(rule, invoice.customerId, invoice.invoiceId, decision, [invoice.invoiceId], invoice);
 }

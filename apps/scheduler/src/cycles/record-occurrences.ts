@@ -1,64 +1,96 @@
 import { Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
-import { enqueue } from '@chasqui/messaging';
+import { enqueueMany } from '@chasqui/messaging';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../database/orm-settings';
 import { toRuleKindProto } from '../grpc/to-proto';
-import type { OccurrenceDecision, OccurrenceStatus } from './occurrence-decision';
+import type { OccurrencePlan } from './occurrence-plan';
+import type { OccurrenceStatus, TargetDecision } from './target-decision';
 
 /**
- * Stores decisions once — the unique (rule, customer, target, step) key drops
- * any decided before, by this replica or another — and queues a render job
- * for each new one, in the caller's transaction.
+ * Stores planned occurrences once, in the caller's transaction. Each step is
+ * claimed by its unique (rule, customer, target, step) row — a step claimed
+ * before, by this replica or another, drops out — and an occurrence is kept
+ * only with the steps it claimed, with a render job when it is to be sent.
  */
 export async function recordOccurrences(
   em: EntityManager,
   tenantId: string,
-  decisions: OccurrenceDecision[],
+  plans: OccurrencePlan[],
   decidedAt: Date,
 ): Promise<Record<OccurrenceStatus, number>> {
   const counts = { queued: 0, missed: 0, skipped: 0 };
-  if (decisions.length === 0) return counts;
-  const values = decisions.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])').join(', ');
-  const params = decisions.flatMap((d) => [
-    randomUUID(),
-    tenantId,
-    d.ruleId,
-    d.customerId,
-    d.target,
-    d.step,
-    new Date(d.fireAt.epochMilliseconds),
-    decidedAt,
-    d.status,
-    d.reason,
-    `{${d.target}}`,
-  ]);
-  const inserted: { id: string; idx: number }[] = await em.execute(
+  if (plans.length === 0) return counts;
+  const claimed: { occurrence_id: string; rule_id: string; customer_id: string; target: string; step: number }[] =
+    await em.execute(
+      `insert into ${SCHEMA}.occurrence_steps (rule_id, customer_id, target, step, tenant_id, occurrence_id, fire_at)
+       select r.rule_id, r.customer_id, r.target, r.step, ?, r.occurrence_id, r.fire_at
+         from jsonb_to_recordset(?::jsonb) as r(rule_id uuid, customer_id uuid, target text, step int,
+              occurrence_id uuid, fire_at timestamptz)
+       on conflict do nothing
+       returning occurrence_id, rule_id, customer_id, target, step`,
+      [
+        tenantId,
+        JSON.stringify(
+          plans
+            .flatMap((plan) =>
+              plan.decisions.map((d) => ({
+                rule_id: d.ruleId,
+                customer_id: d.customerId,
+                target: d.target,
+                step: d.step,
+                occurrence_id: plan.id,
+                fire_at: d.fireAt.toString(),
+              })),
+            )
+            // One key order for every replica: concurrent claims wait on each other instead of deadlocking.
+            .sort((a, b) =>
+              compareKeys([a.rule_id, a.customer_id, a.target, a.step], [b.rule_id, b.customer_id, b.target, b.step]),
+            ),
+        ),
+      ],
+    );
+  const won = new Set(claimed.map((c) => `${c.occurrence_id}/${c.target}/${c.step}`));
+  const kept = plans
+    .map((plan) => ({ plan, decisions: plan.decisions.filter((d) => won.has(`${plan.id}/${d.target}/${d.step}`)) }))
+    .filter((k) => k.decisions.length > 0);
+  if (kept.length === 0) return counts;
+  await em.execute(
     `insert into ${SCHEMA}.occurrences
-       (id, tenant_id, rule_id, customer_id, target, step, fire_at, decided_at, status, reason, invoice_ids)
-     values ${values}
-     on conflict (rule_id, customer_id, target, step) do nothing
-     returning id, rule_id, customer_id, target, step`,
-    params,
+       (id, tenant_id, rule_id, rule_kind, customer_id, local_date, fire_at, decided_at, status, reason, invoice_ids)
+     select r.id, ?, r.rule_id, r.rule_kind, r.customer_id, r.local_date, r.fire_at, ?, r.status, r.reason, r.invoice_ids
+       from jsonb_to_recordset(?::jsonb) as r(id uuid, rule_id uuid, rule_kind text, customer_id uuid, local_date date,
+            fire_at timestamptz, status text, reason text, invoice_ids uuid[])`,
+    [
+      tenantId,
+      decidedAt,
+      JSON.stringify(
+        kept.map(({ plan, decisions }) => {
+          const first = decisions[0];
+          return {
+            id: plan.id,
+            rule_id: first.ruleId,
+            rule_kind: first.ruleKind,
+            customer_id: first.customerId,
+            local_date: first.localDate,
+            fire_at: first.fireAt.toString(),
+            status: first.status,
+            reason: first.reason,
+            invoice_ids: `{${[...new Set(decisions.flatMap((d) => d.invoiceIds))].join(',')}}`,
+          };
+        }),
+      ),
+    ],
   );
-  const byKey = new Map(decisions.map((d) => [`${d.ruleId}/${d.customerId}/${d.target}/${d.step}`, d]));
-  for (const row of inserted as unknown as InsertedRow[]) {
-    const decision = byKey.get(`${row.rule_id}/${row.customer_id}/${row.target}/${row.step}`)!;
-    counts[decision.status]++;
-    if (decision.status === 'queued') await enqueue(em, SCHEMA, renderJob(row.id, tenantId, decision));
-  }
+  for (const { decisions } of kept) counts[decisions[0].status]++;
+  const jobs = kept
+    .filter(({ decisions }) => decisions[0].status === 'queued')
+    .map(({ plan, decisions }) => renderJob(plan.id, tenantId, decisions));
+  await enqueueMany(em, SCHEMA, jobs);
   return counts;
 }
 
-interface InsertedRow {
-  id: string;
-  rule_id: string;
-  customer_id: string;
-  target: string;
-  step: number;
-}
-
-function renderJob(occurrenceId: string, tenantId: string, d: OccurrenceDecision) {
+function renderJob(occurrenceId: string, tenantId: string, decisions: TargetDecision[]) {
+  const first = decisions[0];
   return {
     exchange: Exchanges.jobs,
     routingKey: RoutingKeys.renderJob,
@@ -66,15 +98,23 @@ function renderJob(occurrenceId: string, tenantId: string, d: OccurrenceDecision
     body: scheduler.RenderJob.encode({
       occurrenceId,
       tenantId,
-      customerId: d.customerId,
-      ruleId: d.ruleId,
-      ruleKind: toRuleKindProto(d.ruleKind),
-      step: d.step,
-      invoiceIds: [d.target],
-      asOf: d.localDate,
+      customerId: first.customerId,
+      ruleId: first.ruleId,
+      ruleKind: toRuleKindProto(first.ruleKind),
+      step: Math.max(...decisions.map((d) => d.step)),
+      invoiceIds: [...new Set(decisions.flatMap((d) => d.invoiceIds))],
+      asOf: first.localDate,
       attachStatementPdf: true,
     }).finish(),
     tenantId,
     idempotencyKey: occurrenceId,
   };
+}
+
+function compareKeys(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  return 0;
 }

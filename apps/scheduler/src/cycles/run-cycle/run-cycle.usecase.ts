@@ -1,25 +1,35 @@
 import { Temporal } from '@js-temporal/polyfill';
+import type { receivables } from '@chasqui/contracts';
 import { OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { bufferCount, concatMap, lastValueFrom, defaultIfEmpty } from 'rxjs';
+import { lastValueFrom, defaultIfEmpty, type Observable, tap } from 'rxjs';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { RuleEntity, type Rule } from '../../rules/rule.entity';
-import { dueWindow, isInvoiceRule } from '../invoice-steps';
-import { decideOccurrence } from '../occurrence-decision';
+import { decideInvoice, dueWindow, isInvoiceRule, type InvoiceRule } from '../invoice-steps';
+import { planOccurrences } from '../occurrence-plan';
 import { recordOccurrences } from '../record-occurrences';
+import {
+  addToAccounts,
+  decideStatement,
+  isStatementRule,
+  type CustomerAccount,
+  type StatementRule,
+} from '../statement-steps';
+import type { OccurrenceStatus, TargetDecision } from '../target-decision';
 import type { RunCycleCommand } from './run-cycle.command';
 
+/** Occurrences stored per transaction. */
 const BATCH = 500;
 
-export interface CycleResult {
-  queued: number;
-  missed: number;
-  skipped: number;
-}
+export type CycleResult = Record<OccurrenceStatus, number>;
 
-/** Decides every reminder due at `asOf` for one tenant, each exactly once. */
+/**
+ * Decides every reminder due at `asOf` for one tenant, each exactly once:
+ * rule by rule, the ledger as it is now (receivables' collectible invoices)
+ * against each rule's calendar.
+ */
 @Injectable()
 export class RunCycleUseCase {
   private readonly decided: Counter<'status'>;
@@ -43,34 +53,57 @@ export class RunCycleUseCase {
     const rules = await this.orm.em.fork().find(RuleEntity, { tenantId, active: true, deleted: false });
     const total: CycleResult = { queued: 0, missed: 0, skipped: 0 };
     for (const rule of rules) {
-      const counts = await this.runRule(tenantId, rule, asOf);
-      total.queued += counts.queued;
-      total.missed += counts.missed;
-      total.skipped += counts.skipped;
+      const decisions = await this.decide(tenantId, rule, asOf);
+      const counts = await this.record(tenantId, rule, decisions, asOf);
+      for (const status of Object.keys(total) as OccurrenceStatus[]) total[status] += counts[status];
     }
     for (const [status, count] of Object.entries(total)) this.decided.inc({ status }, count);
     return total;
   }
 
-  private async runRule(tenantId: string, rule: Rule, asOf: Temporal.Instant): Promise<CycleResult> {
-    const counts: CycleResult = { queued: 0, missed: 0, skipped: 0 };
-    if (!isInvoiceRule(rule)) return counts;
-    const decidedAt = new Date(asOf.epochMilliseconds);
-    const batches = this.receivables.collectibles(tenantId, dueWindow(rule.schedule, asOf, this.graceHours)).pipe(
-      bufferCount(BATCH),
-      concatMap(async (items) => {
-        const decisions = items.flatMap((item) => decideOccurrence(rule, item, asOf, this.graceHours) ?? []);
-        const recorded = await this.orm.em
-          .fork()
-          .transactional((em) => recordOccurrences(em, tenantId, decisions, decidedAt));
-        this.outbox.nudge();
-        counts.queued += recorded.queued;
-        counts.missed += recorded.missed;
-        counts.skipped += recorded.skipped;
-      }),
-      defaultIfEmpty(undefined),
+  private decide(tenantId: string, rule: Rule, asOf: Temporal.Instant): Promise<TargetDecision[]> {
+    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf);
+    if (isStatementRule(rule)) return this.decideStatements(tenantId, rule, asOf);
+    // invoice_issued and account notices are decided elsewhere (issue events, delinquency episodes).
+    return Promise.resolve([]);
+  }
+
+  private async decideInvoices(tenantId: string, rule: InvoiceRule, asOf: Temporal.Instant) {
+    const decisions: TargetDecision[] = [];
+    await drain(this.receivables.collectibles(tenantId, dueWindow(rule.schedule, asOf, this.graceHours)), (invoice) => {
+      const decision = decideInvoice(rule, invoice, asOf, this.graceHours);
+      if (decision) decisions.push(decision);
+    });
+    return decisions;
+  }
+
+  private async decideStatements(tenantId: string, rule: StatementRule, asOf: Temporal.Instant) {
+    const accounts = new Map<string, CustomerAccount>();
+    await drain(this.receivables.collectibles(tenantId, { dueFrom: '', dueTo: '' }), (invoice) =>
+      addToAccounts(accounts, invoice),
     );
-    await lastValueFrom(batches);
+    return [...accounts.values()].flatMap((account) => decideStatement(rule, account, asOf, this.graceHours) ?? []);
+  }
+
+  private async record(tenantId: string, rule: Rule, decisions: TargetDecision[], asOf: Temporal.Instant) {
+    const counts: CycleResult = { queued: 0, missed: 0, skipped: 0 };
+    const plans = planOccurrences(rule.grouping, decisions);
+    const decidedAt = new Date(asOf.epochMilliseconds);
+    for (let i = 0; i < plans.length; i += BATCH) {
+      const batch = plans.slice(i, i + BATCH);
+      const recorded = await this.orm.em
+        .fork()
+        .transactional((em) => recordOccurrences(em, tenantId, batch, decidedAt));
+      this.outbox.nudge();
+      for (const status of Object.keys(counts) as OccurrenceStatus[]) counts[status] += recorded[status];
+    }
     return counts;
   }
+}
+
+function drain(
+  stream: Observable<receivables.ListCollectiblesResponse>,
+  each: (invoice: receivables.ListCollectiblesResponse) => void,
+): Promise<unknown> {
+  return lastValueFrom(stream.pipe(tap(each), defaultIfEmpty(undefined)));
 }

@@ -1,0 +1,92 @@
+import { Temporal } from '@js-temporal/polyfill';
+import type { receivables } from '@chasqui/contracts';
+import { BusinessDays } from '../calendar/business-days';
+import { decideStep } from '../calendar/decide-step';
+import { stepSeries, type Schedule } from '../calendar/schedule';
+import { StepCalendar } from '../calendar/step-calendar';
+import type { Rule, RuleSchedule } from '../rules/rule.entity';
+import { verdict, type TargetDecision } from './target-decision';
+
+type StatementSchedule = Extract<RuleSchedule, { kind: 'statement' }>;
+export type StatementRule = Rule & { schedule: StatementSchedule };
+
+export function isStatementRule(rule: Rule): rule is StatementRule {
+  return rule.schedule.kind === 'statement';
+}
+
+/** One customer's collectible invoices, as a statement pass gathers them. */
+export interface CustomerAccount {
+  customerId: string;
+  timeZone: string;
+  country: string;
+  hasDeliverableContact: boolean;
+  invoices: { invoiceId: string; dueDate: string }[];
+}
+
+/** Folds the collectible stream (ordered by due date) into accounts, one per customer. */
+export function addToAccounts(accounts: Map<string, CustomerAccount>, item: receivables.ListCollectiblesResponse) {
+  let account = accounts.get(item.customerId);
+  if (!account) {
+    account = {
+      customerId: item.customerId,
+      timeZone: item.timeZone,
+      country: item.country,
+      hasDeliverableContact: item.hasDeliverableContact,
+      invoices: [],
+    };
+    accounts.set(item.customerId, account);
+  }
+  account.invoices.push({ invoiceId: item.invoiceId, dueDate: item.dueDate });
+}
+
+function calendarSchedule(schedule: StatementSchedule): Schedule {
+  const cadence = schedule.cadence;
+  switch (cadence.every) {
+    case 'week':
+      return { kind: 'statement_weekly', weekday: cadence.weekday };
+    case 'month':
+      return { kind: 'statement_monthly', day: cadence.day };
+    case 'interval':
+      return {
+        kind: 'statement_interval',
+        start: Temporal.PlainDate.from(cadence.startDate),
+        everyDays: cadence.everyDays,
+      };
+  }
+}
+
+/** The customer's statement calendar: its own zone, the tenant's country's business days. */
+export function statementCalendar(rule: StatementRule, account: { timeZone: string; country: string }) {
+  const series = stepSeries(calendarSchedule(rule.schedule), Temporal.PlainDate.from('1970-01-01'));
+  const businessDays = rule.businessDaysOnly ? BusinessDays.of(account.country) : undefined;
+  return new StepCalendar(series, rule.sendHour, account.timeZone, businessDays);
+}
+
+/**
+ * The statement a rule decides for one customer at `now`; pure. Its documents
+ * are the open ones, or only those overdue on the statement's date; with none
+ * in scope the step is skipped, with that reason.
+ */
+export function decideStatement(
+  rule: StatementRule,
+  account: CustomerAccount,
+  now: Temporal.Instant,
+  graceHours: number,
+): TargetDecision | undefined {
+  const decision = decideStep(statementCalendar(rule, account), now, graceHours);
+  if (!decision) return undefined;
+  const date = decision.localDate.toString();
+  const inScope = account.invoices.filter(
+    (invoice) => rule.schedule.documents === 'all_open' || invoice.dueDate < date,
+  );
+  const skip = inScope.length === 0 ? 'no_overdue_documents' : undefined;
+  return verdict(
+    rule,
+    account.customerId,
+    'statement',
+    decision,
+    inScope.map((i) => i.invoiceId),
+    account,
+    skip,
+  );
+}

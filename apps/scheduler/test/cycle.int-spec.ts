@@ -1,0 +1,205 @@
+import { scheduler } from '@chasqui/contracts';
+import type { Metadata } from '@grpc/grpc-js';
+import { firstValueFrom } from 'rxjs';
+import { days, instant, Ledger } from './support/ledger';
+import { SchedulerStack } from './support/scheduler-stack';
+
+jest.setTimeout(300_000);
+
+const { Grouping, StatementDocuments } = scheduler;
+const rule = (request: Partial<scheduler.CreateRuleRequest>): scheduler.CreateRuleRequest => ({
+  name: 'regla',
+  template: '',
+  grouping: Grouping.GROUPING_PER_INVOICE,
+  businessDaysOnly: false,
+  ...request,
+});
+
+describe('the cycle: each step decided once, against the ledger as it is', () => {
+  const stack = new SchedulerStack();
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  const runDaily = async (auth: Metadata, from: string, to: string, utcTime = '18:00:00Z') => {
+    for (const day of days(from, to)) {
+      await firstValueFrom(stack.scheduler.runCycle({ asOf: instant(`${day}T${utcTime}`) }, auth));
+    }
+  };
+
+  /** Each occurrence of the tenant: its local date, status, reason and the invoices it lists. */
+  const occurrences = async (tenantId: string) =>
+    (
+      await stack.sql.query(
+        `select o.local_date::text as date, o.status, o.reason, o.customer_id,
+                array(select i::text from unnest(o.invoice_ids) i order by 1) as invoices,
+                o.decided_at, o.fire_at
+           from scheduler.occurrences o where o.tenant_id = $1 order by o.local_date, o.customer_id, o.id`,
+        [tenantId],
+      )
+    ).rows as {
+      date: string;
+      status: string;
+      reason: string | null;
+      customer_id: string;
+      invoices: string[];
+      decided_at: Date;
+      fire_at: Date;
+    }[];
+
+  it('Contalink 5–30 every 5: a payment mid-sequence stops the reminders, a partial payment does not', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(rule({ sendHour: 10, overdue: { fromDays: 5, untilDays: 30, everyDays: 5 } }), auth),
+    );
+    const untouched = await ledger.customer('sin-pago');
+    const paid = await ledger.customer('pago-total');
+    const partial = await ledger.customer('pago-parcial');
+    const a = await ledger.invoice(untouched, 'A', '2026-02-10');
+    const b = await ledger.invoice(paid, 'B', '2026-02-10');
+    const c = await ledger.invoice(partial, 'C', '2026-02-10');
+
+    await runDaily(auth, '2026-02-10', '2026-02-22');
+    await ledger.pay(paid, b.id, '100000', '2026-02-22');
+    await ledger.pay(partial, c.id, '40000', '2026-02-22');
+    await runDaily(auth, '2026-02-23', '2026-03-20');
+
+    const sent = await occurrences(tenantId);
+    const datesOf = (invoice: string) => sent.filter((o) => o.invoices.includes(invoice)).map((o) => o.date);
+    const all = ['2026-02-15', '2026-02-20', '2026-02-25', '2026-03-02', '2026-03-07', '2026-03-12'];
+    expect(datesOf(a.id)).toEqual(all);
+    expect(datesOf(b.id)).toEqual(['2026-02-15', '2026-02-20']);
+    expect(datesOf(c.id)).toEqual(all);
+    expect(sent.every((o) => o.status === 'queued')).toBe(true);
+  });
+
+  it('per customer: the invoices that fire on one day go out as one reminder listing them', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(
+        rule({ grouping: Grouping.GROUPING_PER_CUSTOMER, overdue: { fromDays: 1, untilDays: 3, everyDays: 2 } }),
+        auth,
+      ),
+    );
+    const customer = await ledger.customer('agrupado');
+    const first = await ledger.invoice(customer, '1', '2026-03-01');
+    const second = await ledger.invoice(customer, '2', '2026-03-01');
+    const later = await ledger.invoice(customer, '3', '2026-03-02');
+    await runDaily(auth, '2026-03-01', '2026-03-10');
+    expect((await occurrences(tenantId)).map((o) => [o.date, o.invoices.length])).toEqual([
+      ['2026-03-02', 2], // 1 and 2, step 0
+      ['2026-03-03', 1], // 3, step 0
+      ['2026-03-04', 2], // 1 and 2, step 1
+      ['2026-03-05', 1], // 3, step 1
+    ]);
+    const byDate = Object.fromEntries((await occurrences(tenantId)).map((o) => [o.date, o.invoices]));
+    expect(byDate['2026-03-02']).toEqual([first.id, second.id].sort());
+    expect(byDate['2026-03-05']).toEqual([later.id]);
+  });
+
+  it('after a one-day outage, the step that fired while down goes out once, late; nothing twice', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(rule({ sendHour: 10, overdue: { fromDays: 5, everyDays: 5 } }), auth),
+    );
+    const customer = await ledger.customer('caida');
+    await ledger.invoice(customer, 'X', '2026-02-10');
+    await runDaily(auth, '2026-02-10', '2026-02-19', '15:00:00Z');
+    // Down from 19 Feb 09:00 local to 21 Feb 08:00 local: the 20 Feb 10:00 step fired while down.
+    await runDaily(auth, '2026-02-21', '2026-02-24', '14:00:00Z');
+    const sent = await occurrences(tenantId);
+    expect(sent.map((o) => [o.date, o.status])).toEqual([
+      ['2026-02-15', 'queued'],
+      ['2026-02-20', 'queued'],
+    ]);
+    expect(sent[1].decided_at.toISOString()).toBe('2026-02-21T14:00:00.000Z');
+    expect(sent[1].fire_at.toISOString()).toBe('2026-02-20T16:00:00.000Z');
+  });
+
+  it('Chipax: weekly on Monday 09:00 America/Santiago, overdue documents only, only customers with contacts', async () => {
+    const { id: tenantId, auth } = await stack.tenant({
+      country: 'CL',
+      timeZone: 'America/Santiago',
+      defaultCurrency: 'CLP',
+      locale: 'es-CL',
+    });
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(
+        rule({
+          sendHour: 9,
+          statement: { weekly: { weekday: 1 }, documents: StatementDocuments.STATEMENT_DOCUMENTS_OVERDUE_ONLY },
+        }),
+        auth,
+      ),
+    );
+    const owing = await ledger.customer('con-vencidas');
+    const notYet = await ledger.customer('al-dia');
+    const silent = await ledger.customer('sin-contacto', { contact: false });
+    const overdue = await ledger.invoice(owing, '10', '2026-03-01', '500000', 'CLP');
+    await ledger.invoice(owing, '11', '2026-12-01', '500000', 'CLP');
+    await ledger.invoice(notYet, '12', '2026-12-01', '500000', 'CLP');
+    await ledger.invoice(silent, '13', '2026-03-01', '500000', 'CLP');
+    // Hourly ticks over the Monday of 30 March (summer time) and 6 April (winter time, from 5 April).
+    for (const monday of ['2026-03-30', '2026-04-06']) {
+      for (let hour = 10; hour <= 16; hour++) {
+        const at = `${monday}T${String(hour).padStart(2, '0')}:30:00Z`;
+        await firstValueFrom(stack.scheduler.runCycle({ asOf: instant(at) }, auth));
+      }
+    }
+    const decided = await occurrences(tenantId);
+    const of = (customer: string) =>
+      decided
+        .filter((o) => o.customer_id === customer)
+        .map((o) => [o.date, o.status, o.reason, o.fire_at.toISOString()]);
+    expect(of(owing)).toEqual([
+      // The first tick (before that Monday's 09:00) finds the week before's step, long past: recorded missed.
+      ['2026-03-23', 'missed', 'past_grace_period', '2026-03-23T12:00:00.000Z'],
+      ['2026-03-30', 'queued', null, '2026-03-30T12:00:00.000Z'],
+      ['2026-04-06', 'queued', null, '2026-04-06T13:00:00.000Z'],
+    ]);
+    expect(decided.find((o) => o.customer_id === owing && o.status === 'queued')!.invoices).toEqual([overdue.id]);
+    expect(of(notYet).map((o) => o[2])).toEqual(['past_grace_period', 'no_overdue_documents', 'no_overdue_documents']);
+    expect(of(silent).map((o) => o[2])).toEqual([
+      'past_grace_period',
+      'no_deliverable_contact',
+      'no_deliverable_contact',
+    ]);
+  });
+
+  it('two scheduler processes ticking together for 1,000 customers over a month: every occurrence exactly once', async () => {
+    const second = await stack.replica();
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(rule({ sendHour: 9, overdue: { fromDays: 1, untilDays: 28, everyDays: 3 } }), auth),
+    );
+    const customers = 1000;
+    for (let i = 0; i < customers; i++) await ledger.customer(`c-${i}`);
+    await ledger.importInvoices(
+      Array.from({ length: customers }, (_, i) => ({
+        customerExternalId: `c-${i}`,
+        folio: String(i),
+        dueDate: `2026-04-${String(1 + (i % 10)).padStart(2, '0')}`,
+      })),
+    );
+    for (const day of days('2026-04-01', '2026-05-10')) {
+      const asOf = instant(`${day}T18:00:00Z`);
+      await Promise.all([
+        firstValueFrom(stack.scheduler.runCycle({ asOf }, auth)),
+        firstValueFrom(second.runCycle({ asOf }, auth)),
+      ]);
+    }
+    // overdue(1, 28, 3): steps on due + 1, 4, …, 28 → 10 per invoice.
+    const { rows } = await stack.sql.query(
+      `select (select count(*) from scheduler.occurrences where tenant_id = $1)::int as occurrences,
+              (select count(*) from scheduler.occurrence_steps where tenant_id = $1)::int as steps,
+              (select count(distinct (customer_id, local_date)) from scheduler.occurrences where tenant_id = $1)::int as distinct_sends,
+              (select count(*) from scheduler.outbox where tenant_id = $1::text and type = 'chasqui.scheduler.v1.RenderJob')::int as jobs`,
+      [tenantId],
+    );
+    expect(rows[0]).toEqual({ occurrences: 10_000, steps: 10_000, distinct_sends: 10_000, jobs: 10_000 });
+  });
+});
