@@ -2,6 +2,7 @@ import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
 import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
 import { Ticker } from './cycles/tick/ticker';
@@ -28,6 +29,7 @@ export class AppModule {
         ListRulesController,
         DeleteRuleController,
         RunCycleController,
+        ListOccurrencesController,
       ],
       providers: [
         ...platformProviders({
