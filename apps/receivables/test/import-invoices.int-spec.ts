@@ -2,14 +2,13 @@ import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { apiKeyMetadata } from '@chasqui/grpc';
 import { firstValueFrom, from } from 'rxjs';
+import { waitFor } from '@chasqui/testing';
+import { EventProbe } from './support/event-probe';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
 
-const row = (
-  folio: string,
-  extra: Partial<receivables.ImportInvoicesRequest> = {},
-): receivables.ImportInvoicesRequest => ({
+const row = (folio: string, extra: Partial<receivables.InvoiceRow> = {}): receivables.InvoiceRow => ({
   customerExternalId: 'ERP-1',
   series: 'F',
   folio,
@@ -44,8 +43,12 @@ describe('importing invoices from an ERP over a client stream', () => {
   });
   afterAll(() => server.stop());
 
-  const importRows = (rows: receivables.ImportInvoicesRequest[], metadata = auth) =>
-    firstValueFrom(server.client.importInvoices(from(rows), metadata));
+  /** The rows as an ERP client sends them: chunks of up to 300 (uneven, so chunks straddle batches). */
+  const importRows = (rows: receivables.InvoiceRow[], metadata = auth) => {
+    const chunks: receivables.ImportInvoicesRequest[] = [];
+    for (let i = 0; i < rows.length; i += 300) chunks.push({ rows: rows.slice(i, i + 300) });
+    return firstValueFrom(server.client.importInvoices(from(chunks), metadata));
+  };
 
   it('commits the good rows and reports each bad one with its row and field', async () => {
     const result = await importRows([
@@ -72,12 +75,23 @@ describe('importing invoices from an ERP over a client stream', () => {
     ]);
   });
 
-  it('imports thousands of rows across batches, and a re-run adds nothing', async () => {
+  it('imports thousands of rows across batches, one invoices.issued event per batch, and a re-run adds nothing', async () => {
+    const probe = new EventProbe();
+    await probe.start(server.amqpUrl, 'receivables.invoices.issued');
     const rows = Array.from({ length: 5_000 }, (_, i) => row(`B-${i}`, { totalMinor: String(100 + i) }));
     const first = await importRows(rows);
     expect(first).toMatchObject({ imported: '5000', duplicates: '0', errors: [] });
     const again = await importRows(rows);
     expect(again).toMatchObject({ imported: '0', duplicates: '5000' });
+    try {
+      const issued = () => probe.received.flatMap((m) => receivables.InvoicesIssued.decode(m.body).invoices);
+      await waitFor(() => issued().length >= 5000, 'the batches of invoices.issued');
+      // One event per committed batch (2,000 rows or so), not one per invoice.
+      expect(probe.received.length).toBeLessThanOrEqual(5);
+      expect(new Set(issued().map((i) => i.folio)).size).toBe(5000);
+    } finally {
+      await probe.stop();
+    }
     const { rows: sum } = await server.sql.query(
       `select count(*)::int as n, sum(total_minor)::text as total from receivables.invoices where folio like 'B-%'`,
     );

@@ -6,6 +6,7 @@ export const Exchanges = {
 
 export const RoutingKeys = {
   invoiceIssued: 'receivables.invoice.issued',
+  invoicesIssued: 'receivables.invoices.issued',
   invoiceChanged: 'receivables.invoice.changed',
   invoiceSettled: 'receivables.invoice.settled',
   paymentRecorded: 'receivables.payment.recorded',
@@ -19,6 +20,7 @@ export const RoutingKeys = {
 /** The AMQP `type` property: the full proto name of the body. */
 export const MessageTypes = {
   invoiceIssued: 'chasqui.receivables.v1.InvoiceIssued',
+  invoicesIssued: 'chasqui.receivables.v1.InvoicesIssued',
   invoiceChanged: 'chasqui.receivables.v1.InvoiceChanged',
   invoiceSettled: 'chasqui.receivables.v1.InvoiceSettled',
   paymentRecorded: 'chasqui.receivables.v1.PaymentRecorded',

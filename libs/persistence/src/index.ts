@@ -1,3 +1,4 @@
 export { ormOptions, type OrmSettings } from './orm-options';
 export { openOrm, runMigrations } from './open-orm';
 export { isUniqueViolation } from './pg-errors';
+export { nativeQuery } from './native-query';

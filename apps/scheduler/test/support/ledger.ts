@@ -43,14 +43,16 @@ export class Ledger {
 
   /** Many invoices in one stream, one per customer external id given. */
   async importInvoices(rows: { customerExternalId: string; folio: string; dueDate: string }[]): Promise<void> {
-    const requests: receivables.ImportInvoicesRequest[] = rows.map((row) => ({
+    const invoiceRows: receivables.InvoiceRow[] = rows.map((row) => ({
       ...row,
       series: 'F',
       issueDate: '2026-01-01',
       currency: 'MXN',
       totalMinor: '100000',
     }));
-    const result = await firstValueFrom(this.stack.receivables.importInvoices(from(requests), this.auth));
+    const chunks: receivables.ImportInvoicesRequest[] = [];
+    for (let i = 0; i < invoiceRows.length; i += 500) chunks.push({ rows: invoiceRows.slice(i, i + 500) });
+    const result = await firstValueFrom(this.stack.receivables.importInvoices(from(chunks), this.auth));
     if (result.errors.length) throw new Error(`import refused rows: ${JSON.stringify(result.errors.slice(0, 3))}`);
   }
 

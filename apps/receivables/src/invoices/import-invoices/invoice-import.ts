@@ -1,5 +1,6 @@
 import { Exchanges, MessageTypes, receivables, RoutingKeys } from '@chasqui/contracts';
-import { enqueueMany } from '@chasqui/messaging';
+import { enqueue } from '@chasqui/messaging';
+import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../../database/orm-settings';
@@ -84,9 +85,15 @@ export class InvoiceImport {
     };
   }
 
-  /** Inserts what is new (a series + folio already there is a duplicate) and queues its events. */
+  /**
+   * Inserts what is new (a series + folio already there is a duplicate) and
+   * queues one invoices.issued event listing them: a batch of an import is
+   * issued together, and one event per batch keeps a million-row import from
+   * becoming a million messages.
+   */
   private async insert(em: EntityManager, invoices: Invoice[]): Promise<number> {
-    const rows = await em.execute<{ id: string }[]>(
+    const rows = await nativeQuery<{ id: string }>(
+      em,
       `insert into ${SCHEMA}.invoices
          (id, tenant_id, customer_id, series, folio, issue_date, due_date, currency,
           total_minor, balance_minor, paid_minor, credited_minor, written_off_minor, created_at)
@@ -114,24 +121,20 @@ export class InvoiceImport {
       ],
     );
     const insertedIds = new Set(rows.map((r) => r.id));
-    await enqueueMany(
-      em,
-      SCHEMA,
-      invoices
-        .filter((invoice) => insertedIds.has(invoice.id))
-        .map((invoice) => ({
-          exchange: Exchanges.events,
-          routingKey: RoutingKeys.invoiceIssued,
-          type: MessageTypes.invoiceIssued,
-          body: receivables.InvoiceIssued.encode({
-            tenantId: this.tenantId,
-            invoice: toInvoiceProto(invoice),
-          }).finish(),
-          tenantId: this.tenantId,
-          idempotencyKey: `invoice.issued:${invoice.id}`,
-        })),
-    );
-    return insertedIds.size;
+    const issued = invoices.filter((invoice) => insertedIds.has(invoice.id));
+    if (issued.length === 0) return 0;
+    await enqueue(em, SCHEMA, {
+      exchange: Exchanges.events,
+      routingKey: RoutingKeys.invoicesIssued,
+      type: MessageTypes.invoicesIssued,
+      body: receivables.InvoicesIssued.encode({
+        tenantId: this.tenantId,
+        invoices: issued.map(toInvoiceProto),
+      }).finish(),
+      tenantId: this.tenantId,
+      idempotencyKey: `invoices.issued:${issued[0].id}`,
+    });
+    return issued.length;
   }
 
   private async resolveCustomers(externalIds: string[]): Promise<void> {
