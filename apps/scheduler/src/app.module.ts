@@ -2,6 +2,12 @@ import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
+import { customerChangedConsumer } from './policy/customer-projection/customer-changed.consumer';
+import { EnrollmentController } from './policy/enrollment/enrollment.controller';
+import { ExclusionsController } from './policy/exclusions/exclusions.controller';
+import { PauseController } from './policy/pause/pause.controller';
+import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
 import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
@@ -30,6 +36,10 @@ export class AppModule {
         DeleteRuleController,
         RunCycleController,
         ListOccurrencesController,
+        EnrollmentController,
+        PauseController,
+        SetRuleSwitchController,
+        ExclusionsController,
       ],
       providers: [
         ...platformProviders({
@@ -38,7 +48,17 @@ export class AppModule {
           env,
           log,
           resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
-          consumers: { inject: [Ticker], build: (ticker: Ticker) => [ticker] },
+          consumers: {
+            inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics],
+            build: (ticker: Ticker, amqp: AmqpConnection, orm: MikroORM, metrics: MessagingMetrics) => [
+              customerChangedConsumer(amqp, log, orm, {
+                prefetch: env.AMQP_PREFETCH,
+                retryDelaysMs: env.RETRY_DELAYS_MS,
+                metrics,
+              }),
+              ticker,
+            ],
+          },
         }),
         CreateRuleUseCase,
         UpdateRuleUseCase,

@@ -4,6 +4,7 @@ import { BusinessDays } from '../calendar/business-days';
 import { decideStep } from '../calendar/decide-step';
 import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
+import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
 import { verdict, type TargetDecision } from './target-decision';
 
@@ -59,8 +60,12 @@ export function decideInvoice(
   invoice: receivables.ListCollectiblesResponse,
   now: Temporal.Instant,
   graceHours: number,
+  policy: PolicyBook,
 ): TargetDecision | undefined {
+  if (!policy.applies(rule, invoice.customerId)) return undefined;
   const decision = decideStep(invoiceCalendar(rule, invoice), now, graceHours);
   if (!decision || (!decision.missed && !invoice.documentsReady)) return undefined;
-  return verdict(rule, invoice.customerId, invoice.invoiceId, decision, [invoice.invoiceId], invoice);
+  const customer = { customerId: invoice.customerId, name: invoice.customerName, taxId: invoice.customerTaxId };
+  const skip = policy.skipReason(rule, customer, decision.localDate.toString());
+  return verdict(rule, invoice.customerId, invoice.invoiceId, decision, [invoice.invoiceId], invoice, skip);
 }

@@ -4,6 +4,7 @@ import { BusinessDays } from '../calendar/business-days';
 import { decideStep } from '../calendar/decide-step';
 import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
+import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
 import { verdict, type TargetDecision } from './target-decision';
 
@@ -17,6 +18,8 @@ export function isStatementRule(rule: Rule): rule is StatementRule {
 /** One customer's collectible invoices, as a statement pass gathers them. */
 export interface CustomerAccount {
   customerId: string;
+  name: string;
+  taxId: string;
   timeZone: string;
   country: string;
   hasDeliverableContact: boolean;
@@ -29,6 +32,8 @@ export function addToAccounts(accounts: Map<string, CustomerAccount>, item: rece
   if (!account) {
     account = {
       customerId: item.customerId,
+      name: item.customerName,
+      taxId: item.customerTaxId,
       timeZone: item.timeZone,
       country: item.country,
       hasDeliverableContact: item.hasDeliverableContact,
@@ -72,14 +77,16 @@ export function decideStatement(
   account: CustomerAccount,
   now: Temporal.Instant,
   graceHours: number,
+  policy: PolicyBook,
 ): TargetDecision | undefined {
+  if (!policy.applies(rule, account.customerId)) return undefined;
   const decision = decideStep(statementCalendar(rule, account), now, graceHours);
   if (!decision) return undefined;
   const date = decision.localDate.toString();
   const inScope = account.invoices.filter(
     (invoice) => rule.schedule.documents === 'all_open' || invoice.dueDate < date,
   );
-  const skip = inScope.length === 0 ? 'no_overdue_documents' : undefined;
+  const skip = policy.skipReason(rule, account, date) ?? (inScope.length === 0 ? 'no_overdue_documents' : undefined);
   return verdict(
     rule,
     account.customerId,

@@ -17,7 +17,7 @@ export class Ledger {
         : [
             {
               name: 'Cuentas por pagar',
-              email: `${externalId}@example.com`,
+              email: `${externalId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.com`,
               role: 'finanzas',
               receivesReminders: true,
             },

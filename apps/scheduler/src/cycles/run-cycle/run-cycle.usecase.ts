@@ -10,6 +10,8 @@ import { RuleEntity, type Rule } from '../../rules/rule.entity';
 import { decideInvoice, dueWindow, isInvoiceRule, type InvoiceRule } from '../invoice-steps';
 import { planOccurrences } from '../occurrence-plan';
 import { recordOccurrences } from '../record-occurrences';
+import { loadPolicyBook } from '../../policy/load-policy-book';
+import type { PolicyBook } from '../../policy/policy-book';
 import {
   addToAccounts,
   decideStatement,
@@ -50,10 +52,15 @@ export class RunCycleUseCase {
   }
 
   async execute({ tenantId, asOf }: RunCycleCommand): Promise<CycleResult> {
-    const rules = await this.orm.em.fork().find(RuleEntity, { tenantId, active: true, deleted: false });
+    const em = this.orm.em.fork();
+    const policy = await loadPolicyBook(em, tenantId);
+    // Inactive rules still run for the customers switched on for them.
+    const rules = (await em.find(RuleEntity, { tenantId, deleted: false })).filter(
+      (rule) => rule.active || policy.switchedOn(rule),
+    );
     const total: CycleResult = { queued: 0, missed: 0, skipped: 0 };
     for (const rule of rules) {
-      const decisions = await this.decide(tenantId, rule, asOf);
+      const decisions = await this.decide(tenantId, rule, asOf, policy);
       const counts = await this.record(tenantId, rule, decisions, asOf);
       for (const status of Object.keys(total) as OccurrenceStatus[]) total[status] += counts[status];
     }
@@ -61,28 +68,30 @@ export class RunCycleUseCase {
     return total;
   }
 
-  private decide(tenantId: string, rule: Rule, asOf: Temporal.Instant): Promise<TargetDecision[]> {
-    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf);
-    if (isStatementRule(rule)) return this.decideStatements(tenantId, rule, asOf);
+  private decide(tenantId: string, rule: Rule, asOf: Temporal.Instant, policy: PolicyBook): Promise<TargetDecision[]> {
+    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy);
+    if (isStatementRule(rule)) return this.decideStatements(tenantId, rule, asOf, policy);
     // invoice_issued and account notices are decided elsewhere (issue events, delinquency episodes).
     return Promise.resolve([]);
   }
 
-  private async decideInvoices(tenantId: string, rule: InvoiceRule, asOf: Temporal.Instant) {
+  private async decideInvoices(tenantId: string, rule: InvoiceRule, asOf: Temporal.Instant, policy: PolicyBook) {
     const decisions: TargetDecision[] = [];
     await drain(this.receivables.collectibles(tenantId, dueWindow(rule.schedule, asOf, this.graceHours)), (invoice) => {
-      const decision = decideInvoice(rule, invoice, asOf, this.graceHours);
+      const decision = decideInvoice(rule, invoice, asOf, this.graceHours, policy);
       if (decision) decisions.push(decision);
     });
     return decisions;
   }
 
-  private async decideStatements(tenantId: string, rule: StatementRule, asOf: Temporal.Instant) {
+  private async decideStatements(tenantId: string, rule: StatementRule, asOf: Temporal.Instant, policy: PolicyBook) {
     const accounts = new Map<string, CustomerAccount>();
     await drain(this.receivables.collectibles(tenantId, { dueFrom: '', dueTo: '' }), (invoice) =>
       addToAccounts(accounts, invoice),
     );
-    return [...accounts.values()].flatMap((account) => decideStatement(rule, account, asOf, this.graceHours) ?? []);
+    return [...accounts.values()].flatMap(
+      (account) => decideStatement(rule, account, asOf, this.graceHours, policy) ?? [],
+    );
   }
 
   private async record(tenantId: string, rule: Rule, decisions: TargetDecision[], asOf: Temporal.Instant) {
