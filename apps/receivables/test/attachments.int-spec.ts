@@ -51,7 +51,10 @@ describe("an invoice's documents", () => {
       (
         await firstValueFrom(
           server.client
-            .listCollectibles({ dueFrom: '', dueTo: '' }, serviceMetadata('dev-service-token', tenantId))
+            .listCollectibles(
+              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '' },
+              serviceMetadata('dev-service-token', tenantId),
+            )
             .pipe(toArray()),
         )
       )[0].documentsReady;

@@ -92,7 +92,10 @@ describe('a bounce reported by delivery', () => {
     ]);
     const [item] = await firstValueFrom(
       server.client
-        .listCollectibles({ dueFrom: '', dueTo: '' }, serviceMetadata('dev-service-token', tenantId))
+        .listCollectibles(
+          { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '' },
+          serviceMetadata('dev-service-token', tenantId),
+        )
         .pipe(toArray()),
     );
     expect(item.hasDeliverableContact).toBe(true); // the other contact still works

@@ -402,7 +402,10 @@ describe('the receivables ledger', () => {
       (
         await firstValueFrom(
           server.client
-            .listCollectibles({ dueFrom: '', dueTo: '2026-11-22' }, serviceMetadata('dev-service-token', tenantId))
+            .listCollectibles(
+              { dueFrom: '', dueTo: '2026-11-22', issuedFrom: '', customerId: '' },
+              serviceMetadata('dev-service-token', tenantId),
+            )
             .pipe(toArray()),
         )
       ).map((item) => item.invoiceId);
@@ -420,7 +423,9 @@ describe('the receivables ledger', () => {
   });
 
   it("refuses a tenant's key on the services-only ListCollectibles", async () => {
-    const error = await failure(server.client.listCollectibles({ dueFrom: '', dueTo: '' }, auth));
+    const error = await failure(
+      server.client.listCollectibles({ dueFrom: '', dueTo: '', issuedFrom: '', customerId: '' }, auth),
+    );
     expect(error.code).toBe(status.PERMISSION_DENIED);
   });
 

@@ -1,4 +1,4 @@
-import { scheduler } from '@chasqui/contracts';
+import { receivables, scheduler } from '@chasqui/contracts';
 import type { Metadata } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
 import { days, instant, Ledger } from './support/ledger';
@@ -167,6 +167,90 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
       'no_deliverable_contact',
       'no_deliverable_contact',
     ]);
+  });
+
+  it('Bemmbo: 2 days before, on the due date, 3 days after, monthly statements, account closing at 60 and closed at 90', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    const monthly = (documents: scheduler.StatementDocuments) => ({ monthly: { day: 1 }, documents });
+    const rules: [string, Partial<scheduler.CreateRuleRequest>][] = [
+      ['due soon', { dueSoon: { daysBefore: 2 } }],
+      ['on due date', { overdue: { fromDays: 0 } }],
+      ['3 days after', { overdue: { fromDays: 3 } }],
+      ['statement', { statement: monthly(StatementDocuments.STATEMENT_DOCUMENTS_ALL_OPEN) }],
+      ['overdue statement', { statement: monthly(StatementDocuments.STATEMENT_DOCUMENTS_OVERDUE_ONLY) }],
+      ['closing', { accountClosing: { daysBeforeLimit: 30 } }],
+      ['closed', { accountClosed: {} }],
+    ];
+    const names = new Map<string, string>();
+    for (const [name, schedule] of rules) {
+      const { rule: created } = await firstValueFrom(
+        stack.scheduler.createRule(rule({ name, sendHour: 9, ...schedule }), auth),
+      );
+      names.set(created!.id, name);
+    }
+    const customer = await ledger.customer('bemmbo', { delinquencyLimitDays: 90 });
+    await ledger.invoice(customer, 'B-1', '2026-01-15');
+    await runDaily(auth, '2026-01-01', '2026-04-30');
+    const { rows } = await stack.sql.query<{ rule_id: string; date: string; status: string; reason: string | null }>(
+      `select rule_id, local_date::text as date, status, reason from scheduler.occurrences where tenant_id = $1
+        order by local_date, id`,
+      [tenantId],
+    );
+    const sends = (name: string) =>
+      rows.filter((r) => names.get(r.rule_id) === name).map((r) => `${r.date} ${r.reason ?? r.status}`);
+    expect(sends('due soon')).toEqual(['2026-01-13 queued']);
+    expect(sends('on due date')).toEqual(['2026-01-15 queued']);
+    expect(sends('3 days after')).toEqual(['2026-01-18 queued']);
+    expect(sends('statement')).toEqual([
+      '2026-01-01 queued',
+      '2026-02-01 queued',
+      '2026-03-01 queued',
+      '2026-04-01 queued',
+    ]);
+    expect(sends('overdue statement')).toEqual([
+      '2026-01-01 no_overdue_documents',
+      '2026-02-01 queued',
+      '2026-03-01 queued',
+      '2026-04-01 queued',
+    ]);
+    expect(sends('closing')).toEqual(['2026-03-16 queued']); // due + 60
+    expect(sends('closed')).toEqual(['2026-04-15 queued']); // due + 90
+  });
+
+  it('issue notices: for invoices issued since the "new invoices" start, waiting for their XML where required', async () => {
+    const { id: tenantId, auth } = await stack.tenant({
+      settings: {
+        defaultPaymentTermDays: 30,
+        centsToleranceMinor: '0',
+        pastInvoicesStartDate: '',
+        newInvoicesStartDate: '2026-01-02',
+        requireAttachments: true,
+      },
+    });
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(stack.scheduler.createRule(rule({ sendHour: 9, invoiceIssued: {} }), auth));
+    const customer = await ledger.customer('emitidas');
+    const before = await ledger.invoice(customer, 'E-1', '2026-02-01', '1000', 'MXN', '2026-01-01');
+    const after = await ledger.invoice(customer, 'E-2', '2026-02-03', '1000', 'MXN', '2026-01-03');
+    await runDaily(auth, '2026-01-01', '2026-01-03');
+    expect(await occurrences(tenantId)).toEqual([]); // E-2's XML has not arrived: deferred, not dropped
+    await firstValueFrom(
+      stack.receivables.attachDocument(
+        {
+          invoiceId: after.id,
+          kind: receivables.AttachmentKind.ATTACHMENT_KIND_XML,
+          filename: 'E-2.xml',
+          content: Buffer.from('<cfdi:Comprobante/>'),
+        },
+        auth,
+      ),
+    );
+    await runDaily(auth, '2026-01-04', '2026-01-06');
+    const sent = await occurrences(tenantId);
+    expect(sent.map((o) => [o.date, o.status, o.invoices])).toEqual([['2026-01-03', 'queued', [after.id]]]);
+    expect(sent[0].decided_at.toISOString()).toBe('2026-01-04T18:00:00.000Z');
+    expect(sent.some((o) => o.invoices.includes(before.id))).toBe(false);
   });
 
   it('two scheduler processes ticking together for 1,000 customers over a month: every occurrence exactly once', async () => {

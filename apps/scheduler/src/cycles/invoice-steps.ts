@@ -12,36 +12,39 @@ import { verdict, type TargetDecision } from './target-decision';
 const MAX_SHIFT_DAYS = 7;
 
 export type InvoiceRule = Rule & { schedule: InvoiceSchedule };
-type InvoiceSchedule = Extract<RuleSchedule, { kind: 'overdue' | 'due_soon' }>;
+type InvoiceSchedule = Extract<RuleSchedule, { kind: 'overdue' | 'due_soon' | 'invoice_issued' }>;
 
-/** Rules whose targets are single invoices, dated from the due date. */
+/** Rules whose targets are single invoices, dated from the due date (the issue date for issue notices). */
 export function isInvoiceRule(rule: Rule): rule is InvoiceRule {
-  return rule.schedule.kind === 'overdue' || rule.schedule.kind === 'due_soon';
+  return ['overdue', 'due_soon', 'invoice_issued'].includes(rule.schedule.kind);
 }
 
 /** When an invoice rule fires for one invoice, in its customer's zone. */
 export function invoiceCalendar(
   rule: InvoiceRule,
-  invoice: { dueDate: string; timeZone: string; country: string },
+  invoice: { dueDate: string; issueDate: string; timeZone: string; country: string },
 ): StepCalendar {
   const schedule: Schedule = rule.schedule;
-  const series = stepSeries(schedule, Temporal.PlainDate.from(invoice.dueDate));
+  const anchor = schedule.kind === 'invoice_issued' ? invoice.issueDate : invoice.dueDate;
+  const series = stepSeries(schedule, Temporal.PlainDate.from(anchor));
   const businessDays = rule.businessDaysOnly ? BusinessDays.of(invoice.country) : undefined;
   return new StepCalendar(series, rule.sendHour, invoice.timeZone, businessDays);
 }
 
 /**
- * The due dates that can have a step to decide at `asOf`, pushed down to SQL:
- * a step fired by now (one day of slack covers every zone) and not older than
- * the grace period plus the longest business-day shift.
+ * The invoices that can have a step to decide at `asOf`, pushed down to SQL as
+ * a window on the due date (on the issue date for issue notices): a step
+ * fired by now (one day of slack covers every zone) and not older than the
+ * grace period plus the longest business-day shift.
  */
-export function dueWindow(
+export function collectibleWindow(
   schedule: InvoiceSchedule,
   asOf: Temporal.Instant,
   graceHours: number,
-): { dueFrom: string; dueTo: string } {
+): Partial<receivables.ListCollectiblesRequest> {
   const today = asOf.toZonedDateTimeISO('UTC').toPlainDate();
   const oldest = today.subtract({ days: Math.ceil(graceHours / 24) + 1 + MAX_SHIFT_DAYS });
+  if (schedule.kind === 'invoice_issued') return { issuedFrom: oldest.toString() };
   const [first, last] =
     schedule.kind === 'due_soon'
       ? [-schedule.daysBefore, -schedule.daysBefore]

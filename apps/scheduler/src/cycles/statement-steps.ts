@@ -15,7 +15,7 @@ export function isStatementRule(rule: Rule): rule is StatementRule {
   return rule.schedule.kind === 'statement';
 }
 
-/** One customer's collectible invoices, as a statement pass gathers them. */
+/** One customer's collectible invoices, as statement and account passes gather them. */
 export interface CustomerAccount {
   customerId: string;
   name: string;
@@ -23,6 +23,9 @@ export interface CustomerAccount {
   timeZone: string;
   country: string;
   hasDeliverableContact: boolean;
+  /** Days; 0: none. */
+  delinquencyLimitDays: number;
+  /** In due-date order, as the collectible stream comes. */
   invoices: { invoiceId: string; dueDate: string }[];
 }
 
@@ -37,6 +40,7 @@ export function addToAccounts(accounts: Map<string, CustomerAccount>, item: rece
       timeZone: item.timeZone,
       country: item.country,
       hasDeliverableContact: item.hasDeliverableContact,
+      delinquencyLimitDays: item.delinquencyLimitDays,
       invoices: [],
     };
     accounts.set(item.customerId, account);

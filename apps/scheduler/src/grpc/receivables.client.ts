@@ -13,10 +13,12 @@ export class ReceivablesClient {
     this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url);
   }
 
+  /** The tenant's collectible invoices, narrowed by the filters given (the others are open). */
   collectibles(
     tenantId: string,
-    request: receivables.ListCollectiblesRequest,
+    filters: Partial<receivables.ListCollectiblesRequest>,
   ): Observable<receivables.ListCollectiblesResponse> {
+    const request = { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', ...filters };
     return this.client.service.listCollectibles(request, serviceMetadata(this.serviceToken, tenantId));
   }
 

@@ -10,7 +10,10 @@ export class Ledger {
     private readonly auth: Metadata,
   ) {}
 
-  async customer(externalId: string, options: { contact?: boolean; timeZone?: string } = {}): Promise<string> {
+  async customer(
+    externalId: string,
+    options: { contact?: boolean; timeZone?: string; delinquencyLimitDays?: number } = {},
+  ): Promise<string> {
     const contacts =
       options.contact === false
         ? []
@@ -24,17 +27,32 @@ export class Ledger {
           ];
     const { customer } = await firstValueFrom(
       this.stack.receivables.createCustomer(
-        { externalId, legalName: externalId, taxId: '', timeZone: options.timeZone ?? '', locale: '', contacts },
+        {
+          externalId,
+          legalName: externalId,
+          taxId: '',
+          timeZone: options.timeZone ?? '',
+          locale: '',
+          contacts,
+          delinquencyLimitDays: options.delinquencyLimitDays,
+        },
         this.auth,
       ),
     );
     return customer!.id;
   }
 
-  async invoice(customerId: string, folio: string, dueDate: string, totalMinor = '100000', currency = 'MXN') {
+  async invoice(
+    customerId: string,
+    folio: string,
+    dueDate: string,
+    totalMinor = '100000',
+    currency = 'MXN',
+    issueDate = '2026-01-01',
+  ) {
     const { invoice } = await firstValueFrom(
       this.stack.receivables.createInvoice(
-        { customerId, series: 'F', folio, issueDate: '2026-01-01', dueDate, currency, totalMinor },
+        { customerId, series: 'F', folio, issueDate, dueDate, currency, totalMinor },
         this.auth,
       ),
     );

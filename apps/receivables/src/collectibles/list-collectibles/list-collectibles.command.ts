@@ -7,6 +7,8 @@ export const listCollectiblesCommand = z.object({
   tenantId: z.string(),
   dueFrom: bound,
   dueTo: bound,
+  issuedFrom: bound,
+  customerId: z.union([z.literal(''), fields.id]),
 });
 
 export type ListCollectiblesCommand = z.infer<typeof listCollectiblesCommand>;

@@ -31,10 +31,24 @@ export class ListCollectiblesUseCase {
           where i.tenant_id = ? and i.balance_minor > t.cents_tolerance_minor and not i.in_dispute
             and (t.past_invoices_start_date is null or i.due_date >= t.past_invoices_start_date)
             and (? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)
+            and (? = '' or (i.issue_date >= ?::date
+                 and (t.new_invoices_start_date is null or i.issue_date >= t.new_invoices_start_date)))
+            and (? = '' or i.customer_id = ?::uuid)
             and (i.due_date, i.id) > (?::date, ?::uuid)
           order by i.due_date, i.id
           limit ${PAGE}`,
-        [command.tenantId, command.dueFrom, command.dueFrom || null, command.dueTo, command.dueTo || null, ...after],
+        [
+          command.tenantId,
+          command.dueFrom,
+          command.dueFrom || null,
+          command.dueTo,
+          command.dueTo || null,
+          command.issuedFrom,
+          command.issuedFrom || null,
+          command.customerId,
+          command.customerId || null,
+          ...after,
+        ],
       );
       for (const row of rows) {
         yield {

@@ -7,18 +7,13 @@ import { Counter, Registry } from 'prom-client';
 import { lastValueFrom, defaultIfEmpty, type Observable, tap } from 'rxjs';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { RuleEntity, type Rule } from '../../rules/rule.entity';
-import { decideInvoice, dueWindow, isInvoiceRule, type InvoiceRule } from '../invoice-steps';
+import { collectibleWindow, decideInvoice, isInvoiceRule, type InvoiceRule } from '../invoice-steps';
+import { decideAccount, isAccountRule } from '../account-steps';
 import { planOccurrences } from '../occurrence-plan';
 import { recordOccurrences } from '../record-occurrences';
 import { loadPolicyBook } from '../../policy/load-policy-book';
 import type { PolicyBook } from '../../policy/policy-book';
-import {
-  addToAccounts,
-  decideStatement,
-  isStatementRule,
-  type CustomerAccount,
-  type StatementRule,
-} from '../statement-steps';
+import { addToAccounts, decideStatement, isStatementRule, type CustomerAccount } from '../statement-steps';
 import type { OccurrenceStatus, TargetDecision } from '../target-decision';
 import type { RunCycleCommand } from './run-cycle.command';
 
@@ -70,28 +65,30 @@ export class RunCycleUseCase {
 
   private decide(tenantId: string, rule: Rule, asOf: Temporal.Instant, policy: PolicyBook): Promise<TargetDecision[]> {
     if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy);
-    if (isStatementRule(rule)) return this.decideStatements(tenantId, rule, asOf, policy);
-    // invoice_issued and account notices are decided elsewhere (issue events, delinquency episodes).
-    return Promise.resolve([]);
+    return this.decideAccounts(tenantId, rule, asOf, policy);
   }
 
   private async decideInvoices(tenantId: string, rule: InvoiceRule, asOf: Temporal.Instant, policy: PolicyBook) {
     const decisions: TargetDecision[] = [];
-    await drain(this.receivables.collectibles(tenantId, dueWindow(rule.schedule, asOf, this.graceHours)), (invoice) => {
-      const decision = decideInvoice(rule, invoice, asOf, this.graceHours, policy);
-      if (decision) decisions.push(decision);
-    });
+    await drain(
+      this.receivables.collectibles(tenantId, collectibleWindow(rule.schedule, asOf, this.graceHours)),
+      (invoice) => {
+        const decision = decideInvoice(rule, invoice, asOf, this.graceHours, policy);
+        if (decision) decisions.push(decision);
+      },
+    );
     return decisions;
   }
 
-  private async decideStatements(tenantId: string, rule: StatementRule, asOf: Temporal.Instant, policy: PolicyBook) {
+  /** Statements and account notices look at each customer's whole account. */
+  private async decideAccounts(tenantId: string, rule: Rule, asOf: Temporal.Instant, policy: PolicyBook) {
     const accounts = new Map<string, CustomerAccount>();
-    await drain(this.receivables.collectibles(tenantId, { dueFrom: '', dueTo: '' }), (invoice) =>
-      addToAccounts(accounts, invoice),
-    );
-    return [...accounts.values()].flatMap(
-      (account) => decideStatement(rule, account, asOf, this.graceHours, policy) ?? [],
-    );
+    await drain(this.receivables.collectibles(tenantId, {}), (invoice) => addToAccounts(accounts, invoice));
+    return [...accounts.values()].flatMap((account) => {
+      if (isStatementRule(rule)) return decideStatement(rule, account, asOf, this.graceHours, policy) ?? [];
+      if (isAccountRule(rule)) return decideAccount(rule, account, asOf, this.graceHours, policy) ?? [];
+      return [];
+    });
   }
 
   private async record(tenantId: string, rule: Rule, decisions: TargetDecision[], asOf: Temporal.Instant) {
