@@ -4,7 +4,7 @@ import { readBadRequest, serviceMetadata } from '@chasqui/grpc';
 import { corpusPath } from '@chasqui/testing';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { firstValueFrom, toArray } from 'rxjs';
+import { concatMap, firstValueFrom, toArray } from 'rxjs';
 import { call, failure } from './support/calls';
 import { ReceivablesServer } from './support/receivables-server';
 
@@ -55,7 +55,10 @@ describe("an invoice's documents", () => {
               { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '' },
               serviceMetadata('dev-service-token', tenantId),
             )
-            .pipe(toArray()),
+            .pipe(
+              concatMap((page) => page.collectibles),
+              toArray(),
+            ),
         )
       )[0].documentsReady;
     expect(await ready()).toBe(false);

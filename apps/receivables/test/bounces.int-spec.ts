@@ -3,7 +3,7 @@ import { serviceMetadata } from '@chasqui/grpc';
 import { waitFor } from '@chasqui/testing';
 import { connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { firstValueFrom, toArray } from 'rxjs';
+import { concatMap, firstValueFrom, toArray } from 'rxjs';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
@@ -96,7 +96,10 @@ describe('a bounce reported by delivery', () => {
           { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '' },
           serviceMetadata('dev-service-token', tenantId),
         )
-        .pipe(toArray()),
+        .pipe(
+          concatMap((page) => page.collectibles),
+          toArray(),
+        ),
     );
     expect(item.hasDeliverableContact).toBe(true); // the other contact still works
     const statement = await firstValueFrom(

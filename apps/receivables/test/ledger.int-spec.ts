@@ -1,7 +1,7 @@
 import { status, type Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { readBadRequest, serviceMetadata } from '@chasqui/grpc';
-import { firstValueFrom, toArray } from 'rxjs';
+import { concatMap, firstValueFrom, toArray } from 'rxjs';
 import { waitFor } from '@chasqui/testing';
 import { EventProbe } from './support/event-probe';
 import { call, failure } from './support/calls';
@@ -406,7 +406,10 @@ describe('the receivables ledger', () => {
               { dueFrom: '', dueTo: '2026-11-22', issuedFrom: '', customerId: '' },
               serviceMetadata('dev-service-token', tenantId),
             )
-            .pipe(toArray()),
+            .pipe(
+              concatMap((page) => page.collectibles),
+              toArray(),
+            ),
         )
       ).map((item) => item.invoiceId);
     expect((await collectible()).sort()).toEqual([disputed.id, moved.id].sort());

@@ -1,4 +1,5 @@
 import { newTraceparent } from '@chasqui/observability';
+import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { OutgoingMessage } from './message';
@@ -48,13 +49,13 @@ export async function enqueueMany(em: EntityManager, schema: string, messages: O
     idempotency_key: message.idempotencyKey,
     traceparent: message.traceparent ?? newTraceparent(),
   }));
-  await em.execute(
+  await nativeQuery(
+    em,
     `insert into ${qualified(schema, 'outbox')}
       (id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent)
      select r.id, r.exchange, r.routing_key, r.type, decode(r.body, 'base64'), r.tenant_id, r.idempotency_key, r.traceparent
        from jsonb_to_recordset(?::jsonb) as r(id uuid, exchange text, routing_key text, type text, body text,
                                             tenant_id text, idempotency_key text, traceparent text)`,
     [JSON.stringify(rows)],
-    'run',
   );
 }

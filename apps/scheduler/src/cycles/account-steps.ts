@@ -6,7 +6,7 @@ import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
 import type { CustomerAccount } from './statement-steps';
-import { verdict, type TargetDecision } from './target-decision';
+import { verdict, type StepMemo, type TargetDecision } from './target-decision';
 
 type AccountSchedule = Extract<RuleSchedule, { kind: 'account_closing' | 'account_closed' }>;
 export type AccountRule = Rule & { schedule: AccountSchedule };
@@ -31,6 +31,7 @@ export function decideAccount(
   now: Temporal.Instant,
   graceHours: number,
   policy: PolicyBook,
+  memo: StepMemo,
 ): TargetDecision | undefined {
   const limit = account.delinquencyLimitDays;
   const oldest = account.invoices[0];
@@ -39,10 +40,13 @@ export function decideAccount(
   const anchor = Temporal.PlainDate.from(oldest.dueDate);
   const series = stepSeries({ kind: 'overdue', fromDays: Math.max(0, limit - daysBefore) }, anchor);
   const businessDays = rule.businessDaysOnly ? BusinessDays.of(account.country) : undefined;
-  const decision = decideStep(new StepCalendar(series, rule.sendHour, account.timeZone, businessDays), now, graceHours);
-  if (!decision) return undefined;
-  const episode = { ...decision, step: EPOCH.until(anchor, { largestUnit: 'days' }).days };
-  const date = decision.localDate.toString();
+  const key = `${oldest.dueDate}|${account.timeZone}|${rule.businessDaysOnly ? account.country : ''}`;
+  const decided = memo.get(key, () =>
+    decideStep(new StepCalendar(series, rule.sendHour, account.timeZone, businessDays), now, graceHours),
+  );
+  if (!decided) return undefined;
+  const date = decided.localDate;
+  const episode = { ...decided, step: EPOCH.until(anchor, { largestUnit: 'days' }).days };
   const overdue = account.invoices.filter((invoice) => invoice.dueDate < date).map((invoice) => invoice.invoiceId);
   const skip = policy.skipReason(rule, account, date);
   return verdict(rule, account.customerId, 'account', episode, overdue, account, skip);

@@ -6,7 +6,7 @@ import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
-import { verdict, type TargetDecision } from './target-decision';
+import { StepMemo, verdict, type DecidedStep, type TargetDecision } from './target-decision';
 
 /** A business-day shift never moves a date further than this (a long weekend next to holidays). */
 const MAX_SHIFT_DAYS = 7;
@@ -54,21 +54,41 @@ export function collectibleWindow(
 }
 
 /**
- * The step an invoice rule decides for one collectible invoice at `now`, if
- * one fired and is undecided; pure. An invoice whose documents the tenant
- * requires and that has not arrived is deferred: nothing is decided yet.
+ * The latest fired step of an invoice rule for each invoice, at one instant.
+ * It depends only on the anchor date, the zone and the country, which many
+ * invoices share: each combination is worked out once per cycle.
+ */
+export class InvoiceSteps {
+  private readonly memo = new StepMemo();
+
+  constructor(
+    private readonly rule: InvoiceRule,
+    private readonly now: Temporal.Instant,
+    private readonly graceHours: number,
+  ) {}
+
+  of(invoice: receivables.Collectible): DecidedStep | undefined {
+    const anchor = this.rule.schedule.kind === 'invoice_issued' ? invoice.issueDate : invoice.dueDate;
+    const key = `${anchor}|${invoice.timeZone}|${this.rule.businessDaysOnly ? invoice.country : ''}`;
+    return this.memo.get(key, () => decideStep(invoiceCalendar(this.rule, invoice), this.now, this.graceHours));
+  }
+}
+
+/**
+ * What an invoice rule decides for one collectible invoice, if a step fired
+ * and is undecided; pure. An invoice whose documents the tenant requires and
+ * that has not arrived is deferred: nothing is decided yet.
  */
 export function decideInvoice(
   rule: InvoiceRule,
-  invoice: receivables.ListCollectiblesResponse,
-  now: Temporal.Instant,
-  graceHours: number,
+  invoice: receivables.Collectible,
+  steps: InvoiceSteps,
   policy: PolicyBook,
 ): TargetDecision | undefined {
   if (!policy.applies(rule, invoice.customerId)) return undefined;
-  const decision = decideStep(invoiceCalendar(rule, invoice), now, graceHours);
+  const decision = steps.of(invoice);
   if (!decision || (!decision.missed && !invoice.documentsReady)) return undefined;
   const customer = { customerId: invoice.customerId, name: invoice.customerName, taxId: invoice.customerTaxId };
-  const skip = policy.skipReason(rule, customer, decision.localDate.toString());
+  const skip = policy.skipReason(rule, customer, decision.localDate);
   return verdict(rule, invoice.customerId, invoice.invoiceId, decision, [invoice.invoiceId], invoice, skip);
 }

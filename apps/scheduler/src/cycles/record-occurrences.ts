@@ -1,5 +1,6 @@
 import { Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { enqueueMany } from '@chasqui/messaging';
+import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../database/orm-settings';
 import { toRuleKindProto } from '../grpc/to-proto';
@@ -20,41 +21,42 @@ export async function recordOccurrences(
 ): Promise<Record<OccurrenceStatus, number>> {
   const counts = { queued: 0, missed: 0, skipped: 0 };
   if (plans.length === 0) return counts;
-  const claimed: { occurrence_id: string; rule_id: string; customer_id: string; target: string; step: number }[] =
-    await em.execute(
-      `insert into ${SCHEMA}.occurrence_steps (rule_id, customer_id, target, step, tenant_id, occurrence_id, fire_at)
+  const claimed = await nativeQuery<{ occurrence_id: string; target: string; step: number }>(
+    em,
+    `insert into ${SCHEMA}.occurrence_steps (rule_id, customer_id, target, step, tenant_id, occurrence_id, fire_at)
        select r.rule_id, r.customer_id, r.target, r.step, ?, r.occurrence_id, r.fire_at
          from jsonb_to_recordset(?::jsonb) as r(rule_id uuid, customer_id uuid, target text, step int,
               occurrence_id uuid, fire_at timestamptz)
        on conflict do nothing
        returning occurrence_id, rule_id, customer_id, target, step`,
-      [
-        tenantId,
-        JSON.stringify(
-          plans
-            .flatMap((plan) =>
-              plan.decisions.map((d) => ({
-                rule_id: d.ruleId,
-                customer_id: d.customerId,
-                target: d.target,
-                step: d.step,
-                occurrence_id: plan.id,
-                fire_at: d.fireAt.toString(),
-              })),
-            )
-            // One key order for every replica: concurrent claims wait on each other instead of deadlocking.
-            .sort((a, b) =>
-              compareKeys([a.rule_id, a.customer_id, a.target, a.step], [b.rule_id, b.customer_id, b.target, b.step]),
-            ),
-        ),
-      ],
-    );
+    [
+      tenantId,
+      JSON.stringify(
+        plans
+          .flatMap((plan) =>
+            plan.decisions.map((d) => ({
+              rule_id: d.ruleId,
+              customer_id: d.customerId,
+              target: d.target,
+              step: d.step,
+              occurrence_id: plan.id,
+              fire_at: d.fireAt,
+            })),
+          )
+          // One key order for every replica: concurrent claims wait on each other instead of deadlocking.
+          .sort((a, b) =>
+            compareKeys([a.rule_id, a.customer_id, a.target, a.step], [b.rule_id, b.customer_id, b.target, b.step]),
+          ),
+      ),
+    ],
+  );
   const won = new Set(claimed.map((c) => `${c.occurrence_id}/${c.target}/${c.step}`));
   const kept = plans
     .map((plan) => ({ plan, decisions: plan.decisions.filter((d) => won.has(`${plan.id}/${d.target}/${d.step}`)) }))
     .filter((k) => k.decisions.length > 0);
   if (kept.length === 0) return counts;
-  await em.execute(
+  await nativeQuery(
+    em,
     `insert into ${SCHEMA}.occurrences
        (id, tenant_id, rule_id, rule_kind, customer_id, local_date, fire_at, decided_at, status, reason, invoice_ids)
      select r.id, ?, r.rule_id, r.rule_kind, r.customer_id, r.local_date, r.fire_at, ?, r.status, r.reason, r.invoice_ids
@@ -72,7 +74,7 @@ export async function recordOccurrences(
             rule_kind: first.ruleKind,
             customer_id: first.customerId,
             local_date: first.localDate,
-            fire_at: first.fireAt.toString(),
+            fire_at: first.fireAt,
             status: first.status,
             reason: first.reason,
             invoice_ids: `{${[...new Set(decisions.flatMap((d) => d.invoiceIds))].join(',')}}`,

@@ -6,7 +6,7 @@ import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
-import { verdict, type TargetDecision } from './target-decision';
+import { verdict, type StepMemo, type TargetDecision } from './target-decision';
 
 type StatementSchedule = Extract<RuleSchedule, { kind: 'statement' }>;
 export type StatementRule = Rule & { schedule: StatementSchedule };
@@ -30,7 +30,7 @@ export interface CustomerAccount {
 }
 
 /** Folds the collectible stream (ordered by due date) into accounts, one per customer. */
-export function addToAccounts(accounts: Map<string, CustomerAccount>, item: receivables.ListCollectiblesResponse) {
+export function addToAccounts(accounts: Map<string, CustomerAccount>, item: receivables.Collectible) {
   let account = accounts.get(item.customerId);
   if (!account) {
     account = {
@@ -82,11 +82,13 @@ export function decideStatement(
   now: Temporal.Instant,
   graceHours: number,
   policy: PolicyBook,
+  memo: StepMemo,
 ): TargetDecision | undefined {
   if (!policy.applies(rule, account.customerId)) return undefined;
-  const decision = decideStep(statementCalendar(rule, account), now, graceHours);
-  if (!decision) return undefined;
-  const date = decision.localDate.toString();
+  const key = `${account.timeZone}|${rule.businessDaysOnly ? account.country : ''}`;
+  const decided = memo.get(key, () => decideStep(statementCalendar(rule, account), now, graceHours));
+  if (!decided) return undefined;
+  const date = decided.localDate;
   const inScope = account.invoices.filter(
     (invoice) => rule.schedule.documents === 'all_open' || invoice.dueDate < date,
   );
@@ -95,7 +97,7 @@ export function decideStatement(
     rule,
     account.customerId,
     'statement',
-    decision,
+    decided,
     inScope.map((i) => i.invoiceId),
     account,
     skip,

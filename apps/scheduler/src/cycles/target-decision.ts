@@ -1,4 +1,3 @@
-import type { Temporal } from '@js-temporal/polyfill';
 import type { StepDecision } from '../calendar/decide-step';
 import type { Rule } from '../rules/rule.entity';
 
@@ -12,12 +11,47 @@ export interface TargetDecision {
   /** An invoice id, or "statement". */
   target: string;
   step: number;
-  fireAt: Temporal.Instant;
+  /** ISO instant. */
+  fireAt: string;
+  /** YYYY-MM-DD in the customer's zone. */
   localDate: string;
   /** The invoices the reminder is about (for a statement: the documents in its scope). */
   invoiceIds: string[];
   status: OccurrenceStatus;
   reason: string | null;
+}
+
+/** A decided step in the plain strings stored and sent (computed once, shared by many targets). */
+export interface DecidedStep {
+  step: number;
+  missed: boolean;
+  fireAt: string;
+  localDate: string;
+}
+
+export function decidedStep(decision: StepDecision): DecidedStep {
+  return {
+    step: decision.step,
+    missed: decision.missed,
+    fireAt: decision.fireAt.toString(),
+    localDate: decision.localDate.toString(),
+  };
+}
+
+/**
+ * Decided steps by what they depend on (anchor date, zone, country): many
+ * targets share them, and each is worked out once per cycle.
+ */
+export class StepMemo {
+  private readonly known = new Map<string, DecidedStep | undefined>();
+
+  get(key: string, decide: () => StepDecision | undefined): DecidedStep | undefined {
+    if (!this.known.has(key)) {
+      const decision = decide();
+      this.known.set(key, decision && decidedStep(decision));
+    }
+    return this.known.get(key);
+  }
 }
 
 /** What the ledger says about the customer when the step is decided. */
@@ -33,7 +67,7 @@ export function verdict(
   rule: Rule,
   customerId: string,
   target: string,
-  decision: StepDecision,
+  decision: DecidedStep,
   invoiceIds: string[],
   facts: CustomerFacts,
   skip?: string,
@@ -52,7 +86,7 @@ export function verdict(
     target,
     step: decision.step,
     fireAt: decision.fireAt,
-    localDate: decision.localDate.toString(),
+    localDate: decision.localDate,
     invoiceIds,
     status,
     reason,

@@ -1,6 +1,6 @@
 import { receivables } from '@chasqui/contracts';
 import { grpcClient, serviceMetadata } from '@chasqui/grpc';
-import type { Observable } from 'rxjs';
+import { concatMap, type Observable } from 'rxjs';
 
 /** receivables as the scheduler sees it: the collectible invoices. */
 export class ReceivablesClient {
@@ -13,13 +13,15 @@ export class ReceivablesClient {
     this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url);
   }
 
-  /** The tenant's collectible invoices, narrowed by the filters given (the others are open). */
+  /** The tenant's collectible invoices, narrowed by the filters given (the others are open), one by one. */
   collectibles(
     tenantId: string,
     filters: Partial<receivables.ListCollectiblesRequest>,
-  ): Observable<receivables.ListCollectiblesResponse> {
+  ): Observable<receivables.Collectible> {
     const request = { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', ...filters };
-    return this.client.service.listCollectibles(request, serviceMetadata(this.serviceToken, tenantId));
+    return this.client.service
+      .listCollectibles(request, serviceMetadata(this.serviceToken, tenantId))
+      .pipe(concatMap((page) => page.collectibles));
   }
 
   close(): void {

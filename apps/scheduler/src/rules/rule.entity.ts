@@ -40,6 +40,8 @@ export interface Rule {
   grouping: 'per_invoice' | 'per_customer';
   businessDaysOnly: boolean;
   schedule: RuleSchedule;
+  /** Every step that fired by this instant has been decided (a completed cycle); null: none yet. */
+  decidedThrough: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -60,6 +62,7 @@ export const RuleEntity = new EntitySchema<Rule>({
     grouping: { type: 'string' },
     businessDaysOnly: { type: 'boolean' },
     schedule: { type: 'json' },
+    decidedThrough: { type: 'datetime', nullable: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },

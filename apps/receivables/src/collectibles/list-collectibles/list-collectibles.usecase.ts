@@ -7,8 +7,9 @@ const PAGE = 2000;
 
 /**
  * Collectible invoices — open above the tenant's cents tolerance, not
- * disputed, not due before its "past invoices" start date — whose due date falls in a window, page by page (keyset on
- * due date and id), so a million rows stream without one giant result.
+ * disputed, not due before its "past invoices" start date — in the windows
+ * asked for, a page per message (keyset on due date and id): a million rows
+ * stream in 500 messages, never as one giant result.
  */
 @Injectable()
 export class ListCollectiblesUseCase {
@@ -20,7 +21,7 @@ export class ListCollectiblesUseCase {
     for (;;) {
       const rows: Row[] = await em.execute(
         `select i.id, i.customer_id, i.series, i.folio, i.issue_date::text as issue_date, i.due_date::text as due_date,
-                i.currency, t.country, c.legal_name, c.tax_id, coalesce(c.delinquency_limit_days, 0) as delinquency_limit_days,
+                i.currency, t.country, to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_at, c.legal_name, c.tax_id, coalesce(c.delinquency_limit_days, 0) as delinquency_limit_days,
                 i.balance_minor::text as balance_minor, coalesce(c.time_zone, t.time_zone) as time_zone,
                 exists (select 1 from receivables.contacts k
                          where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as reachable,
@@ -28,7 +29,8 @@ export class ListCollectiblesUseCase {
            from receivables.invoices i
            join receivables.customers c on c.id = i.customer_id
            join receivables.tenants t on t.id = i.tenant_id
-          where i.tenant_id = ? and i.balance_minor > t.cents_tolerance_minor and not i.in_dispute
+          where i.tenant_id = ? and i.balance_minor > 0 and not i.in_dispute -- the partial index's own predicate
+            and i.balance_minor > t.cents_tolerance_minor
             and (t.past_invoices_start_date is null or i.due_date >= t.past_invoices_start_date)
             and (? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)
             and (? = '' or (i.issue_date >= ?::date
@@ -50,24 +52,26 @@ export class ListCollectiblesUseCase {
           ...after,
         ],
       );
-      for (const row of rows) {
+      if (rows.length > 0)
         yield {
-          invoiceId: row.id,
-          customerId: row.customer_id,
-          number: row.series ? `${row.series}-${row.folio}` : row.folio,
-          dueDate: row.due_date,
-          currency: row.currency,
-          balanceMinor: row.balance_minor,
-          timeZone: row.time_zone,
-          hasDeliverableContact: row.reachable,
-          documentsReady: row.documents_ready,
-          country: row.country,
-          issueDate: row.issue_date,
-          customerName: row.legal_name,
-          customerTaxId: row.tax_id,
-          delinquencyLimitDays: row.delinquency_limit_days,
+          collectibles: rows.map((row) => ({
+            invoiceId: row.id,
+            customerId: row.customer_id,
+            number: row.series ? `${row.series}-${row.folio}` : row.folio,
+            dueDate: row.due_date,
+            currency: row.currency,
+            balanceMinor: row.balance_minor,
+            timeZone: row.time_zone,
+            hasDeliverableContact: row.reachable,
+            documentsReady: row.documents_ready,
+            country: row.country,
+            issueDate: row.issue_date,
+            customerName: row.legal_name,
+            customerTaxId: row.tax_id,
+            delinquencyLimitDays: row.delinquency_limit_days,
+            updatedAt: row.updated_at,
+          })),
         };
-      }
       if (rows.length < PAGE) return;
       const last = rows[rows.length - 1];
       after = [last.due_date, last.id];
@@ -86,6 +90,7 @@ interface Row {
   legal_name: string;
   tax_id: string;
   delinquency_limit_days: number;
+  updated_at: string;
   currency: string;
   balance_minor: string;
   time_zone: string;

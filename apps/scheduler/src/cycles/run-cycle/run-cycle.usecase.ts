@@ -5,16 +5,17 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
 import { lastValueFrom, defaultIfEmpty, type Observable, tap } from 'rxjs';
+import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { RuleEntity, type Rule } from '../../rules/rule.entity';
-import { collectibleWindow, decideInvoice, isInvoiceRule, type InvoiceRule } from '../invoice-steps';
+import { collectibleWindow, decideInvoice, InvoiceSteps, isInvoiceRule, type InvoiceRule } from '../invoice-steps';
 import { decideAccount, isAccountRule } from '../account-steps';
 import { planOccurrences } from '../occurrence-plan';
 import { recordOccurrences } from '../record-occurrences';
 import { loadPolicyBook } from '../../policy/load-policy-book';
 import type { PolicyBook } from '../../policy/policy-book';
 import { addToAccounts, decideStatement, isStatementRule, type CustomerAccount } from '../statement-steps';
-import type { OccurrenceStatus, TargetDecision } from '../target-decision';
+import { StepMemo, type OccurrenceStatus, type TargetDecision } from '../target-decision';
 import type { RunCycleCommand } from './run-cycle.command';
 
 /** Occurrences stored per transaction. */
@@ -57,6 +58,7 @@ export class RunCycleUseCase {
     for (const rule of rules) {
       const decisions = await this.decide(tenantId, rule, asOf, policy);
       const counts = await this.record(tenantId, rule, decisions, asOf);
+      await this.advance(rule, asOf);
       for (const status of Object.keys(total) as OccurrenceStatus[]) total[status] += counts[status];
     }
     for (const [status, count] of Object.entries(total)) this.decided.inc({ status }, count);
@@ -70,11 +72,19 @@ export class RunCycleUseCase {
 
   private async decideInvoices(tenantId: string, rule: InvoiceRule, asOf: Temporal.Instant, policy: PolicyBook) {
     const decisions: TargetDecision[] = [];
+    const steps = new InvoiceSteps(rule, asOf, this.graceHours);
+    const since = rule.decidedThrough?.getTime();
     await drain(
       this.receivables.collectibles(tenantId, collectibleWindow(rule.schedule, asOf, this.graceHours)),
       (invoice) => {
-        const decision = decideInvoice(rule, invoice, asOf, this.graceHours, policy);
-        if (decision) decisions.push(decision);
+        const decision = decideInvoice(rule, invoice, steps, policy);
+        // A step that fired before the last completed cycle was decided then, unless the invoice changed since.
+        if (
+          decision &&
+          (since === undefined || Date.parse(decision.fireAt) > since || Date.parse(invoice.updatedAt) > since)
+        ) {
+          decisions.push(decision);
+        }
       },
     );
     return decisions;
@@ -84,11 +94,25 @@ export class RunCycleUseCase {
   private async decideAccounts(tenantId: string, rule: Rule, asOf: Temporal.Instant, policy: PolicyBook) {
     const accounts = new Map<string, CustomerAccount>();
     await drain(this.receivables.collectibles(tenantId, {}), (invoice) => addToAccounts(accounts, invoice));
-    return [...accounts.values()].flatMap((account) => {
-      if (isStatementRule(rule)) return decideStatement(rule, account, asOf, this.graceHours, policy) ?? [];
-      if (isAccountRule(rule)) return decideAccount(rule, account, asOf, this.graceHours, policy) ?? [];
-      return [];
-    });
+    const memo = new StepMemo();
+    const since = rule.decidedThrough?.getTime();
+    return [...accounts.values()]
+      .flatMap((account) => {
+        if (isStatementRule(rule)) return decideStatement(rule, account, asOf, this.graceHours, policy, memo) ?? [];
+        if (isAccountRule(rule)) return decideAccount(rule, account, asOf, this.graceHours, policy, memo) ?? [];
+        return [];
+      })
+      .filter((decision) => since === undefined || Date.parse(decision.fireAt) > since);
+  }
+
+  /** The rule is decided through `asOf` now; never moved back (a replica may finish an older cycle later). */
+  private async advance(rule: Rule, asOf: Temporal.Instant): Promise<void> {
+    await this.orm.em
+      .fork()
+      .execute(`update ${SCHEMA}.rules set decided_through = greatest(decided_through, ?) where id = ?`, [
+        new Date(asOf.epochMilliseconds),
+        rule.id,
+      ]);
   }
 
   private async record(tenantId: string, rule: Rule, decisions: TargetDecision[], asOf: Temporal.Instant) {
@@ -108,8 +132,8 @@ export class RunCycleUseCase {
 }
 
 function drain(
-  stream: Observable<receivables.ListCollectiblesResponse>,
-  each: (invoice: receivables.ListCollectiblesResponse) => void,
+  stream: Observable<receivables.Collectible>,
+  each: (invoice: receivables.Collectible) => void,
 ): Promise<unknown> {
   return lastValueFrom(stream.pipe(tap(each), defaultIfEmpty(undefined)));
 }

@@ -3,6 +3,7 @@ import { Migration20261122091000 } from './Migration20261122091000';
 import { Migration20261122140000 } from './Migration20261122140000';
 import { Migration20261122150000 } from './Migration20261122150000';
 import { Migration20261122160000 } from './Migration20261122160000';
+import { Migration20261122170000 } from './Migration20261122170000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122140000', class: Migration20261122140000 },
   { name: 'Migration20261122150000', class: Migration20261122150000 },
   { name: 'Migration20261122160000', class: Migration20261122160000 },
+  { name: 'Migration20261122170000', class: Migration20261122170000 },
 ];

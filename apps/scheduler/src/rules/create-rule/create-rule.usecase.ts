@@ -17,6 +17,7 @@ export class CreateRuleUseCase {
       ...definition,
       kind: definition.schedule.kind,
       deleted: false,
+      decidedThrough: null,
       createdAt: now,
       updatedAt: now,
     });
