@@ -1,21 +1,14 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
-import { firstValueFrom, type Observable } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { days, instant, Ledger } from './support/ledger';
+import { failure } from './support/calls';
 import { SchedulerStack } from './support/scheduler-stack';
 
 jest.setTimeout(120_000);
 
 const { OccurrenceStatus } = scheduler;
-async function failure(observable: Observable<unknown>): Promise<ServiceError> {
-  try {
-    await firstValueFrom(observable);
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('ListOccurrences: what was decided, with its reason', () => {
   const stack = new SchedulerStack();

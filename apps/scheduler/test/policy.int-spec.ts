@@ -1,24 +1,16 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
 import { waitFor } from '@chasqui/testing';
 import type { Metadata } from '@grpc/grpc-js';
-import { firstValueFrom, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { days, instant, Ledger } from './support/ledger';
+import { call, failure } from './support/calls';
 import { SchedulerStack } from './support/scheduler-stack';
 
 jest.setTimeout(180_000);
 
 const { RuleSwitch } = scheduler;
-const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
-async function failure(observable: Observable<unknown>): Promise<ServiceError> {
-  try {
-    await firstValueFrom(observable);
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error('the call succeeded');
-}
 
 const overdueRule = (name: string, active = true): scheduler.CreateRuleRequest => ({
   name,

@@ -1,21 +1,12 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
-import { firstValueFrom, type Observable } from 'rxjs';
+import { call, failure } from './support/calls';
 import { SchedulerStack } from './support/scheduler-stack';
 
 jest.setTimeout(120_000);
 
 const { Grouping, RuleKind, StatementDocuments } = scheduler;
-const call = <T>(observable: Observable<T>) => firstValueFrom(observable);
-async function failure(observable: Observable<unknown>): Promise<ServiceError> {
-  try {
-    await firstValueFrom(observable);
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error('the call succeeded');
-}
 
 const base: scheduler.CreateRuleRequest = {
   name: 'regla',
