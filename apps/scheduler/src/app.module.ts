@@ -8,6 +8,7 @@ import { EnrollmentController } from './policy/enrollment/enrollment.controller'
 import { ExclusionsController } from './policy/exclusions/exclusions.controller';
 import { PauseController } from './policy/pause/pause.controller';
 import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
+import { ForecastController } from './forecast/forecast.controller';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
 import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
@@ -36,6 +37,7 @@ export class AppModule {
         DeleteRuleController,
         RunCycleController,
         ListOccurrencesController,
+        ForecastController,
         EnrollmentController,
         PauseController,
         SetRuleSwitchController,

@@ -17,6 +17,19 @@ export function isAccountRule(rule: Rule): rule is AccountRule {
 
 const EPOCH = Temporal.PlainDate.from('1970-01-01');
 
+/** The day the oldest overdue (due on `anchor`) is W days from the limit, or reaches it. */
+export function accountCalendar(
+  rule: AccountRule,
+  account: { timeZone: string; country: string },
+  anchor: Temporal.PlainDate,
+  limitDays: number,
+): StepCalendar {
+  const daysBefore = rule.schedule.kind === 'account_closing' ? rule.schedule.daysBeforeLimit : 0;
+  const series = stepSeries({ kind: 'overdue', fromDays: Math.max(0, limitDays - daysBefore) }, anchor);
+  const businessDays = rule.businessDaysOnly ? BusinessDays.of(account.country) : undefined;
+  return new StepCalendar(series, rule.sendHour, account.timeZone, businessDays);
+}
+
 /**
  * account_closing(W) / account_closed (ARCHITECTURE §5a): once per delinquency
  * episode, on the day the customer's oldest overdue invoice is W days from
@@ -36,14 +49,9 @@ export function decideAccount(
   const limit = account.delinquencyLimitDays;
   const oldest = account.invoices[0];
   if (!limit || !oldest || !policy.applies(rule, account.customerId)) return undefined;
-  const daysBefore = rule.schedule.kind === 'account_closing' ? rule.schedule.daysBeforeLimit : 0;
   const anchor = Temporal.PlainDate.from(oldest.dueDate);
-  const series = stepSeries({ kind: 'overdue', fromDays: Math.max(0, limit - daysBefore) }, anchor);
-  const businessDays = rule.businessDaysOnly ? BusinessDays.of(account.country) : undefined;
   const key = `${oldest.dueDate}|${account.timeZone}|${rule.businessDaysOnly ? account.country : ''}`;
-  const decided = memo.get(key, () =>
-    decideStep(new StepCalendar(series, rule.sendHour, account.timeZone, businessDays), now, graceHours),
-  );
+  const decided = memo.get(key, () => decideStep(accountCalendar(rule, account, anchor, limit), now, graceHours));
   if (!decided) return undefined;
   const date = decided.localDate;
   const episode = { ...decided, step: EPOCH.until(anchor, { largestUnit: 'days' }).days };
