@@ -11,6 +11,7 @@ import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.
 import { ForecastController } from './forecast/forecast.controller';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
+import { CycleDecider } from './cycles/cycle-decider';
 import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
 import { Ticker } from './cycles/tick/ticker';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -64,6 +65,7 @@ export class AppModule {
         }),
         CreateRuleUseCase,
         UpdateRuleUseCase,
+        CycleDecider,
         RunCycleUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },

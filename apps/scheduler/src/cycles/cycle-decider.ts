@@ -1,0 +1,99 @@
+import type { Temporal } from '@js-temporal/polyfill';
+import type { receivables } from '@chasqui/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { defaultIfEmpty, lastValueFrom, tap, type Observable } from 'rxjs';
+import { ReceivablesClient } from '../grpc/receivables.client';
+import type { PolicyBook } from '../policy/policy-book';
+import { RuleEntity, type Rule } from '../rules/rule.entity';
+import { decideAccount, isAccountRule } from './account-steps';
+import { collectibleWindow, decideInvoice, InvoiceSteps, isInvoiceRule, type InvoiceRule } from './invoice-steps';
+import { addToAccounts, decideStatement, isStatementRule, type CustomerAccount } from './statement-steps';
+import { StepMemo, type TargetDecision } from './target-decision';
+
+/** Each collectible invoice a rule looked at, for callers that need more than the decisions (amounts). */
+export type SeenInvoice = (invoice: receivables.Collectible) => void;
+
+/**
+ * What each rule decides at an instant, against the ledger as receivables
+ * has it now: the cycle records it, a preview only shows it.
+ */
+@Injectable()
+export class CycleDecider {
+  constructor(
+    private readonly receivables: ReceivablesClient,
+    @Inject('GRACE_HOURS') private readonly graceHours: number,
+  ) {}
+
+  /** The rules that decide for the tenant: active ones, and inactive ones switched on for some customer. */
+  async rules(em: EntityManager, tenantId: string, policy: PolicyBook): Promise<Rule[]> {
+    const rules = await em.find(RuleEntity, { tenantId, deleted: false }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return rules.filter((rule) => rule.active || policy.switchedOn(rule));
+  }
+
+  decide(
+    tenantId: string,
+    rule: Rule,
+    asOf: Temporal.Instant,
+    policy: PolicyBook,
+    seen: SeenInvoice = () => undefined,
+  ): Promise<TargetDecision[]> {
+    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy, seen);
+    return this.decideAccounts(tenantId, rule, asOf, policy, seen);
+  }
+
+  private async decideInvoices(
+    tenantId: string,
+    rule: InvoiceRule,
+    asOf: Temporal.Instant,
+    policy: PolicyBook,
+    seen: SeenInvoice,
+  ) {
+    const decisions: TargetDecision[] = [];
+    const steps = new InvoiceSteps(rule, asOf, this.graceHours);
+    const since = rule.decidedThrough?.getTime();
+    await drain(
+      this.receivables.collectibles(tenantId, collectibleWindow(rule.schedule, asOf, this.graceHours)),
+      (invoice) => {
+        seen(invoice);
+        const decision = decideInvoice(rule, invoice, steps, policy);
+        // A step that fired before the last completed cycle was decided then, unless the invoice changed since.
+        if (
+          decision &&
+          (since === undefined || Date.parse(decision.fireAt) > since || Date.parse(invoice.updatedAt) > since)
+        ) {
+          decisions.push(decision);
+        }
+      },
+    );
+    return decisions;
+  }
+
+  /** Statements and account notices look at each customer's whole account. */
+  private async decideAccounts(
+    tenantId: string,
+    rule: Rule,
+    asOf: Temporal.Instant,
+    policy: PolicyBook,
+    seen: SeenInvoice,
+  ) {
+    const accounts = new Map<string, CustomerAccount>();
+    await drain(this.receivables.collectibles(tenantId, {}), (invoice) => {
+      seen(invoice);
+      addToAccounts(accounts, invoice);
+    });
+    const memo = new StepMemo();
+    const since = rule.decidedThrough?.getTime();
+    return [...accounts.values()]
+      .flatMap((account) => {
+        if (isStatementRule(rule)) return decideStatement(rule, account, asOf, this.graceHours, policy, memo) ?? [];
+        if (isAccountRule(rule)) return decideAccount(rule, account, asOf, this.graceHours, policy, memo) ?? [];
+        return [];
+      })
+      .filter((decision) => since === undefined || Date.parse(decision.fireAt) > since);
+  }
+}
+
+function drain(stream: Observable<receivables.Collectible>, each: SeenInvoice): Promise<unknown> {
+  return lastValueFrom(stream.pipe(tap(each), defaultIfEmpty(undefined)));
+}
