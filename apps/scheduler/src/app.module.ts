@@ -8,6 +8,8 @@ import { EnrollmentController } from './policy/enrollment/enrollment.controller'
 import { ExclusionsController } from './policy/exclusions/exclusions.controller';
 import { PauseController } from './policy/pause/pause.controller';
 import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
+import { PreviewRunController } from './runs/preview-run/preview-run.controller';
+import { PreviewRunUseCase } from './runs/preview-run/preview-run.usecase';
 import { ForecastController } from './forecast/forecast.controller';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
@@ -39,6 +41,7 @@ export class AppModule {
         RunCycleController,
         ListOccurrencesController,
         ForecastController,
+        PreviewRunController,
         EnrollmentController,
         PauseController,
         SetRuleSwitchController,
@@ -66,6 +69,7 @@ export class AppModule {
         CreateRuleUseCase,
         UpdateRuleUseCase,
         CycleDecider,
+        PreviewRunUseCase,
         RunCycleUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },
