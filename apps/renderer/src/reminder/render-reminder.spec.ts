@@ -260,3 +260,35 @@ describe('renderReminder in the reader’s locale', () => {
     );
   });
 });
+
+describe('renderReminder, every rule kind says what it is about', () => {
+  const render = (kind: Parameters<typeof renderReminder>[0]['kind'], invoiceIds = ['inv-2'], locale?: string) =>
+    renderReminder({ statement: lopez, invoiceIds, kind, locale });
+
+  it.each([
+    ['due_soon', 'Distribuidora del Norte S.A. de C.V.: la factura A-1002 vence pronto', 'vence próximamente'],
+    [
+      'invoice_issued',
+      'Distribuidora del Norte S.A. de C.V.: factura A-1002',
+      'Le hacemos llegar la siguiente factura',
+    ],
+    ['statement', 'Distribuidora del Norte S.A. de C.V.: estado de cuenta al', 'sus documentos pendientes'],
+    [
+      'account_closing',
+      'Distribuidora del Norte S.A. de C.V.: su línea de crédito está por suspenderse',
+      'límite de morosidad',
+    ],
+    ['account_closed', 'Distribuidora del Norte S.A. de C.V.: línea de crédito suspendida', 'queda suspendida'],
+  ] as const)('%s: its own subject and opening line, never "vencida"', (kind, subject, opening) => {
+    const email = render(kind);
+    expect(email.subject.startsWith(subject)).toBe(true);
+    expect(email.text).toContain(opening);
+    expect(visible(email.html)).toContain(opening);
+    expect(email.subject).not.toMatch(/vencida/);
+  });
+
+  it('speaks the customer’s language for every kind (Chile, English)', () => {
+    expect(render('due_soon', ['inv-2'], 'es-CL').subject).toMatch(/próxima a vencer/);
+    expect(render('account_closed', ['inv-2'], 'en').subject).toMatch(/credit line suspended/);
+  });
+});

@@ -2,12 +2,12 @@ import type { receivables } from '@chasqui/contracts';
 import Mustache from 'mustache';
 import { buildReminderView } from './build-reminder-view';
 import { resolveLocale } from './resolve-locale';
-import { DEFAULT_TEMPLATES } from './templates';
+import { DEFAULT_TEMPLATES, type ReminderKind } from './templates';
 
 export interface RenderReminderInput {
   statement: receivables.Statement;
   invoiceIds: string[];
-  kind: 'overdue';
+  kind: ReminderKind;
   /** Else the customer's, else the tenant's, else es-MX. */
   locale?: string;
   /** Whether the email may say a statement PDF is attached. Default true. */
@@ -35,7 +35,7 @@ export function renderReminder(input: RenderReminderInput): RenderedReminder {
     ...buildReminderView(statement, input.invoiceIds, locale.format),
     statementAttached: input.attachStatement ?? true,
   };
-  const email = templates[input.kind];
+  const email = templates.emails[input.kind];
   return {
     // One line: a legal name with a line break must not end the Subject header.
     subject: Mustache.render(email.subject, view, undefined, asIs).replace(/\s+/g, ' ').trim(),

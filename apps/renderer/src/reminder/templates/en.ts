@@ -1,33 +1,31 @@
-import type { LocaleTemplates } from './locale-templates';
+import type { EmailTemplates, LocaleTemplates } from './locale-templates';
 import { overdueEmailHtml } from './overdue-email.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Dear {{customerName}},';
-const intro =
+const overdueIntro =
   '{{#single}}This is a reminder that the following invoice is overdue:{{/single}}' +
   '{{^single}}This is a reminder that the following invoices are overdue:{{/single}}';
 const attached = 'Your statement of account as of {{asOf}} is attached as a PDF.';
 const alreadyPaid = 'If you have already paid, thank you, and please disregard this message.';
 
-export const en: LocaleTemplates = {
-  overdue: {
-    subject:
-      '{{#single}}{{company}}: invoice {{firstInvoiceNumber}} is overdue{{/single}}' +
-      '{{^single}}{{company}}: {{invoiceCount}} overdue invoices{{/single}}',
-    html: overdueEmailHtml({
-      lang: 'en',
-      greeting,
-      intro,
-      invoice: 'Invoice',
-      dueDate: 'Due date',
-      daysOverdue: 'Days overdue',
-      balance: 'Balance',
-      totalOverdue: 'Total overdue',
-      attached,
-      alreadyPaid,
-      closing: 'Kind regards,',
-    }),
-    text: `{{company}}
+/** One reminder email in this locale: the kind's subject and opening line around the same body. */
+const email = (subject: string, intro: string): EmailTemplates => ({
+  subject,
+  html: overdueEmailHtml({
+    lang: 'en',
+    greeting,
+    intro,
+    invoice: 'Invoice',
+    dueDate: 'Due date',
+    daysOverdue: 'Days overdue',
+    balance: 'Balance',
+    totalOverdue: 'Total overdue',
+    attached,
+    alreadyPaid,
+    closing: 'Kind regards,',
+  }),
+  text: `{{company}}
 
 ${greeting}
 
@@ -53,6 +51,39 @@ ${alreadyPaid}
 Kind regards,
 {{company}}
 `,
+});
+
+export const en: LocaleTemplates = {
+  emails: {
+    overdue: email(
+      '{{#single}}{{company}}: invoice {{firstInvoiceNumber}} is overdue{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} overdue invoices{{/single}}',
+      overdueIntro,
+    ),
+    due_soon: email(
+      '{{#single}}{{company}}: invoice {{firstInvoiceNumber}} is due soon{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} invoices due soon{{/single}}',
+      '{{#single}}This is a reminder that the following invoice is due soon:{{/single}}' +
+        '{{^single}}This is a reminder that the following invoices are due soon:{{/single}}',
+    ),
+    invoice_issued: email(
+      '{{#single}}{{company}}: invoice {{firstInvoiceNumber}}{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} invoices{{/single}}',
+      '{{#single}}Please find the following invoice:{{/single}}' +
+        '{{^single}}Please find the following invoices:{{/single}}',
+    ),
+    statement: email(
+      '{{company}}: statement of account as of {{asOf}}',
+      'Here are your open documents as of {{asOf}}:',
+    ),
+    account_closing: email(
+      '{{company}}: your credit line is about to be suspended',
+      'Your account has overdue balances close to its delinquency limit. To keep your credit line open, please settle:',
+    ),
+    account_closed: email(
+      '{{company}}: credit line suspended',
+      'Your account reached its delinquency limit and your credit line is suspended until you settle:',
+    ),
   },
   statement: {
     html: statementHtml({

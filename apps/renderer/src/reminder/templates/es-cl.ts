@@ -1,33 +1,31 @@
-import type { LocaleTemplates } from './locale-templates';
+import type { EmailTemplates, LocaleTemplates } from './locale-templates';
 import { overdueEmailHtml } from './overdue-email.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado(a) {{customerName}}:';
-const intro =
+const overdueIntro =
   '{{#single}}Le informamos que la siguiente factura se encuentra vencida:{{/single}}' +
   '{{^single}}Le informamos que las siguientes facturas se encuentran vencidas:{{/single}}';
 const attached = 'Adjuntamos su estado de cuenta al {{asOf}} en formato PDF.';
 const alreadyPaid = 'Si ya efectuó el pago, le agradecemos y le solicitamos omitir este mensaje.';
 
-export const esCL: LocaleTemplates = {
-  overdue: {
-    subject:
-      '{{#single}}{{company}}: factura N° {{firstInvoiceNumber}} vencida{{/single}}' +
-      '{{^single}}{{company}}: {{invoiceCount}} facturas vencidas{{/single}}',
-    html: overdueEmailHtml({
-      lang: 'es-CL',
-      greeting,
-      intro,
-      invoice: 'Factura N°',
-      dueDate: 'Vencimiento',
-      daysOverdue: 'Días de mora',
-      balance: 'Saldo',
-      totalOverdue: 'Total vencido',
-      attached,
-      alreadyPaid,
-      closing: 'Saludos cordiales,',
-    }),
-    text: `{{company}}
+/** One reminder email in this locale: the kind's subject and opening line around the same body. */
+const email = (subject: string, intro: string): EmailTemplates => ({
+  subject,
+  html: overdueEmailHtml({
+    lang: 'es-CL',
+    greeting,
+    intro,
+    invoice: 'Factura N°',
+    dueDate: 'Vencimiento',
+    daysOverdue: 'Días de mora',
+    balance: 'Saldo',
+    totalOverdue: 'Total vencido',
+    attached,
+    alreadyPaid,
+    closing: 'Saludos cordiales,',
+  }),
+  text: `{{company}}
 
 ${greeting}
 
@@ -53,6 +51,39 @@ ${alreadyPaid}
 Saludos cordiales,
 {{company}}
 `,
+});
+
+export const esCL: LocaleTemplates = {
+  emails: {
+    overdue: email(
+      '{{#single}}{{company}}: factura N° {{firstInvoiceNumber}} vencida{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} facturas vencidas{{/single}}',
+      overdueIntro,
+    ),
+    due_soon: email(
+      '{{#single}}{{company}}: factura N° {{firstInvoiceNumber}} próxima a vencer{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} facturas próximas a vencer{{/single}}',
+      '{{#single}}Le informamos que la siguiente factura vence próximamente:{{/single}}' +
+        '{{^single}}Le informamos que las siguientes facturas vencen próximamente:{{/single}}',
+    ),
+    invoice_issued: email(
+      '{{#single}}{{company}}: factura N° {{firstInvoiceNumber}}{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} facturas{{/single}}',
+      '{{#single}}Le hacemos llegar la siguiente factura:{{/single}}' +
+        '{{^single}}Le hacemos llegar las siguientes facturas:{{/single}}',
+    ),
+    statement: email(
+      '{{company}}: estado de cuenta al {{asOf}}',
+      'Le compartimos sus documentos pendientes al {{asOf}}:',
+    ),
+    account_closing: email(
+      '{{company}}: su línea de crédito está próxima a suspenderse',
+      'Su cuenta registra saldos vencidos cercanos a su límite de morosidad. Para evitar la suspensión de su línea de crédito, le solicitamos regularizar:',
+    ),
+    account_closed: email(
+      '{{company}}: línea de crédito suspendida',
+      'Su cuenta alcanzó su límite de morosidad y su línea de crédito queda suspendida hasta regularizar:',
+    ),
   },
   statement: {
     html: statementHtml({

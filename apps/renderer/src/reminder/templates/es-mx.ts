@@ -1,33 +1,31 @@
-import type { LocaleTemplates } from './locale-templates';
+import type { EmailTemplates, LocaleTemplates } from './locale-templates';
 import { overdueEmailHtml } from './overdue-email.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado cliente {{customerName}}:';
-const intro =
+const overdueIntro =
   '{{#single}}Le recordamos que la siguiente factura se encuentra vencida:{{/single}}' +
   '{{^single}}Le recordamos que las siguientes facturas se encuentran vencidas:{{/single}}';
 const attached = 'Adjuntamos su estado de cuenta al {{asOf}} en PDF.';
 const alreadyPaid = 'Si ya realizó el pago, le agradecemos y le pedimos ignorar este mensaje.';
 
-export const esMX: LocaleTemplates = {
-  overdue: {
-    subject:
-      '{{#single}}{{company}}: la factura {{firstInvoiceNumber}} está vencida{{/single}}' +
-      '{{^single}}{{company}}: {{invoiceCount}} facturas vencidas{{/single}}',
-    html: overdueEmailHtml({
-      lang: 'es-MX',
-      greeting,
-      intro,
-      invoice: 'Factura',
-      dueDate: 'Vencimiento',
-      daysOverdue: 'Días de atraso',
-      balance: 'Saldo',
-      totalOverdue: 'Total vencido',
-      attached,
-      alreadyPaid,
-      closing: 'Atentamente,',
-    }),
-    text: `{{company}}
+/** One reminder email in this locale: the kind's subject and opening line around the same body. */
+const email = (subject: string, intro: string): EmailTemplates => ({
+  subject,
+  html: overdueEmailHtml({
+    lang: 'es-MX',
+    greeting,
+    intro,
+    invoice: 'Factura',
+    dueDate: 'Vencimiento',
+    daysOverdue: 'Días de atraso',
+    balance: 'Saldo',
+    totalOverdue: 'Total vencido',
+    attached,
+    alreadyPaid,
+    closing: 'Atentamente,',
+  }),
+  text: `{{company}}
 
 ${greeting}
 
@@ -53,6 +51,39 @@ ${alreadyPaid}
 Atentamente,
 {{company}}
 `,
+});
+
+export const esMX: LocaleTemplates = {
+  emails: {
+    overdue: email(
+      '{{#single}}{{company}}: la factura {{firstInvoiceNumber}} está vencida{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} facturas vencidas{{/single}}',
+      overdueIntro,
+    ),
+    due_soon: email(
+      '{{#single}}{{company}}: la factura {{firstInvoiceNumber}} vence pronto{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} facturas vencen pronto{{/single}}',
+      '{{#single}}Le recordamos que la siguiente factura vence próximamente:{{/single}}' +
+        '{{^single}}Le recordamos que las siguientes facturas vencen próximamente:{{/single}}',
+    ),
+    invoice_issued: email(
+      '{{#single}}{{company}}: factura {{firstInvoiceNumber}}{{/single}}' +
+        '{{^single}}{{company}}: {{invoiceCount}} facturas{{/single}}',
+      '{{#single}}Le hacemos llegar la siguiente factura:{{/single}}' +
+        '{{^single}}Le hacemos llegar las siguientes facturas:{{/single}}',
+    ),
+    statement: email(
+      '{{company}}: estado de cuenta al {{asOf}}',
+      'Le compartimos sus documentos pendientes al {{asOf}}:',
+    ),
+    account_closing: email(
+      '{{company}}: su línea de crédito está por suspenderse',
+      'Su cuenta tiene saldos vencidos cercanos a su límite de morosidad. Para evitar la suspensión de su línea de crédito, le pedimos regularizar:',
+    ),
+    account_closed: email(
+      '{{company}}: línea de crédito suspendida',
+      'Su cuenta alcanzó su límite de morosidad y su línea de crédito queda suspendida hasta regularizar:',
+    ),
   },
   statement: {
     html: statementHtml({

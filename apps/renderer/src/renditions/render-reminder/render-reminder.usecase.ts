@@ -8,6 +8,18 @@ import { ReceivablesClient } from '../../grpc/receivables.client';
 import { ChromiumPool } from '../../pdf/chromium-pool';
 import { ReminderError } from '../../reminder/reminder.errors';
 import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
+import type { ReminderKind } from '../../reminder/templates';
+
+/** The email a rule kind calls for (a job of an unknown kind, from a newer scheduler, reads as overdue). */
+const reminderKinds: Record<scheduler.RuleKind, ReminderKind> = {
+  RULE_KIND_UNSPECIFIED: 'overdue',
+  RULE_KIND_OVERDUE: 'overdue',
+  RULE_KIND_DUE_SOON: 'due_soon',
+  RULE_KIND_INVOICE_ISSUED: 'invoice_issued',
+  RULE_KIND_STATEMENT: 'statement',
+  RULE_KIND_ACCOUNT_CLOSING: 'account_closing',
+  RULE_KIND_ACCOUNT_CLOSED: 'account_closed',
+};
 
 /**
  * Renders one reminder from the statement as it is now (a payment made an hour
@@ -56,7 +68,12 @@ export class RenderReminderUseCase {
     attach: boolean,
   ): RenderedReminder | undefined {
     try {
-      return renderReminder({ statement, invoiceIds: job.invoiceIds, kind: 'overdue', attachStatement: attach });
+      return renderReminder({
+        statement,
+        invoiceIds: job.invoiceIds,
+        kind: reminderKinds[job.ruleKind] ?? 'overdue',
+        attachStatement: attach,
+      });
     } catch (error) {
       if (error instanceof ReminderError && error.code === 'REMINDER.NO_OPEN_INVOICES') return undefined;
       throw error;
