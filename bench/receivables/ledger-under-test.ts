@@ -15,11 +15,11 @@ export class LedgerUnderTest {
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(): Promise<void> {
-    const [database, vhost] = await Promise.all([createTestDatabase(), createTestVhost()]);
-    this.cleanups.push(
-      () => database.drop(),
-      () => vhost.drop(),
-    );
+    // Each resource is registered for cleanup as soon as it exists, so stop() undoes a start that failed halfway.
+    const database = await createTestDatabase();
+    this.cleanups.push(() => database.drop());
+    const vhost = await createTestVhost();
+    this.cleanups.push(() => vhost.drop());
     const port = await freePort();
     const env = {
       DATABASE_URL: database.url,
@@ -86,7 +86,14 @@ export class LedgerUnderTest {
     return ids;
   }
 
+  /** Undoes start() in reverse, as far as it got; one failed step does not skip the rest. */
   async stop(): Promise<void> {
-    for (const cleanup of this.cleanups.reverse()) await cleanup();
+    for (const cleanup of this.cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error('cleanup failed:', error);
+      }
+    }
   }
 }

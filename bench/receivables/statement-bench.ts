@@ -16,7 +16,7 @@ export async function statementLatencies(
   const request = {
     customerId,
     asOf: '2026-11-22',
-    scope: receivables.StatementScope.STATEMENT_SCOPE_UNSPECIFIED,
+    scope: receivables.StatementScope.STATEMENT_SCOPE_ALL_OPEN,
   };
   const samples: number[] = [];
   for (let i = 0; i < WARMUP + calls; i++) {
