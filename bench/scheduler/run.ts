@@ -51,7 +51,8 @@ async function main() {
     );
     const cycles = [];
     for (const [label, asOfDate, windowDays] of [
-      ['first cycle (every step undecided)', '2026-11-21', RULE.everyDays],
+      // A new rule's first cycle: the steps of the last 48 h (the grace period), older ones were never owed.
+      ['first cycle of the rule', '2026-11-21', 2],
       ['next day (that day’s steps)', '2026-11-22', 1],
     ] as const) {
       const cycle = await runCycle(stack, `${asOfDate}T18:00:00Z`);

@@ -5,7 +5,9 @@ import type { Client } from 'pg';
  * (what CreateCustomer and ImportInvoices would have written; the benchmark
  * is about the cycle, not about loading): customers with one contact each,
  * invoices spread over them with due dates over the `spreadDays` before
- * `lastDue`.
+ * `lastDue`, entered on their issue dates (the simulated past, as the
+ * cycles' instants are: an invoice entered "now" would count as changed
+ * since every cycle).
  */
 export async function seedLedger(
   sql: Client,
@@ -25,9 +27,10 @@ export async function seedLedger(
   );
   await sql.query(
     `insert into receivables.invoices (id, tenant_id, customer_id, series, folio, issue_date, due_date, currency,
-                                       total_minor, balance_minor, created_at)
+                                       total_minor, balance_minor, created_at, updated_at)
      select md5('i' || n)::uuid, $1, md5('c' || (n % $3))::uuid, 'F', n::text,
-            $4::date - (n % $5) - 30, $4::date - (n % $5), 'MXN', 100000 + n % 9000000, 100000 + n % 9000000, now()
+            $4::date - (n % $5) - 30, $4::date - (n % $5), 'MXN', 100000 + n % 9000000, 100000 + n % 9000000,
+            $4::date - (n % $5) - 30, $4::date - (n % $5) - 30
        from generate_series(0, $2 - 1) n`,
     [tenantId, options.invoices, options.customers, options.lastDue, options.spreadDays],
   );

@@ -52,7 +52,7 @@ describe("an invoice's documents", () => {
         await firstValueFrom(
           server.client
             .listCollectibles(
-              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '' },
+              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '' },
               serviceMetadata('dev-service-token', tenantId),
             )
             .pipe(

@@ -403,7 +403,7 @@ describe('the receivables ledger', () => {
         await firstValueFrom(
           server.client
             .listCollectibles(
-              { dueFrom: '', dueTo: '2026-11-22', issuedFrom: '', customerId: '' },
+              { dueFrom: '', dueTo: '2026-11-22', issuedFrom: '', customerId: '', changedSince: '' },
               serviceMetadata('dev-service-token', tenantId),
             )
             .pipe(
@@ -425,9 +425,95 @@ describe('the receivables ledger', () => {
     expect(readBadRequest(early)[0].field).toBe('due_date');
   });
 
+  it('lists only the invoices with a step in the window asked for, and those changed since', async () => {
+    const { id: tenantId, auth: own } = await server.tenant({ name: 'Ventanas SA' });
+    const c = await customer(own, 'W-1');
+    const byDue = new Map<string, string>();
+    // Due every day from 1 to 14 November.
+    for (let day = 1; day <= 14; day++) {
+      const dueDate = `2026-11-${String(day).padStart(2, '0')}`;
+      const { invoice } = await call(
+        server.client.createInvoice(
+          {
+            customerId: c.id,
+            series: 'W',
+            folio: String(day),
+            issueDate: '2026-10-01',
+            dueDate,
+            currency: 'MXN',
+            totalMinor: '900',
+          },
+          own,
+        ),
+      );
+      byDue.set(invoice!.id, dueDate);
+    }
+    const dues = async (request: Partial<receivables.ListCollectiblesRequest>) =>
+      (
+        await firstValueFrom(
+          server.client
+            .listCollectibles(
+              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', ...request },
+              serviceMetadata('dev-service-token', tenantId),
+            )
+            .pipe(
+              concatMap((page) => page.collectibles),
+              toArray(),
+            ),
+        )
+      ).map((item) => byDue.get(item.invoiceId)!.slice(8));
+    const window = (fromDays: number, everyDays: number) => ({
+      stepWindow: { onOrAfter: '2026-11-20', onOrBefore: '2026-11-21', fromDays, everyDays },
+    });
+    // From 1 day after due, every 7: steps on 20 or 21 November for invoices due on 12, 13 (k = 1) and 5, 6 (k = 2).
+    expect(await dues(window(1, 7))).toEqual(['05', '06', '12', '13']);
+    // Once, 5 days after due.
+    expect(await dues(window(5, 0))).toEqual([]);
+    expect(
+      await dues({ stepWindow: { ...window(5, 0).stepWindow, onOrAfter: '2026-11-06', onOrBefore: '2026-11-07' } }),
+    ).toEqual(['01', '02']);
+    // 3 days before due (a due-soon notice): due on 23 or 24 November, none here.
+    expect(await dues(window(-3, 0))).toEqual([]);
+    // From 10 days after due, every 3: only where some 10 + 3k days after due is 20 or 21 November.
+    expect(await dues(window(10, 3))).toEqual(['01', '02', '04', '05', '07', '08', '10', '11']);
+    // With a due window (due on or after 8 November) both apply.
+    expect(await dues({ ...window(10, 3), dueFrom: '2026-11-08' })).toEqual(['08', '10', '11']);
+
+    // An invoice changed after the instant comes whatever its dates; the others only by the window.
+    const before = new Date().toISOString();
+    const paid = [...byDue].find(([, due]) => due === '2026-11-03')![0];
+    await call(
+      server.client.recordPayment(
+        {
+          externalId: 'W-P1',
+          customerId: c.id,
+          date: '2026-11-20',
+          currency: 'MXN',
+          amountMinor: '100',
+          allocations: [{ invoiceId: paid, amountMinor: '100' }],
+        },
+        own,
+      ),
+    );
+    expect(await dues({ ...window(5, 0), changedSince: before })).toEqual(['03']);
+    expect(await dues({ ...window(1, 7), changedSince: before })).toEqual(['03', '05', '06', '12', '13']);
+    expect(await dues({ ...window(1, 7), changedSince: new Date().toISOString() })).toEqual(['05', '06', '12', '13']);
+
+    const bad = await failure(
+      server.client.listCollectibles(
+        { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', ...window(1, -7) },
+        serviceMetadata('dev-service-token', tenantId),
+      ),
+    );
+    expect(bad.code).toBe(status.INVALID_ARGUMENT);
+  });
+
   it("refuses a tenant's key on the services-only ListCollectibles", async () => {
     const error = await failure(
-      server.client.listCollectibles({ dueFrom: '', dueTo: '', issuedFrom: '', customerId: '' }, auth),
+      server.client.listCollectibles(
+        { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '' },
+        auth,
+      ),
     );
     expect(error.code).toBe(status.PERMISSION_DENIED);
   });

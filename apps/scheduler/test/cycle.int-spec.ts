@@ -118,6 +118,37 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     expect(sent[1].fire_at.toISOString()).toBe('2026-02-20T16:00:00.000Z');
   });
 
+  it('a rule starts at its first cycle; after an outage past the grace period the step is missed, not sent', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(rule({ sendHour: 10, overdue: { fromDays: 1, everyDays: 4 } }), auth),
+    );
+    const customer = await ledger.customer('retraso');
+    // Steps on 2 January + 4k: 7, 11, 15 and 19 February among them.
+    const old = await ledger.invoice(customer, 'V', '2026-01-01');
+    // First cycle on 10 February: the 7 February step fired before the rule ever ran, past the grace period.
+    await runDaily(auth, '2026-02-10', '2026-02-11');
+    // Entered late, due 28 January: its 10 February step (29 January + 12) is past the grace period on
+    // 12 February; the 14 February step fires while down, the 18 February one goes out.
+    const late = await ledger.invoice(customer, 'T', '2026-01-28');
+    await runDaily(auth, '2026-02-12', '2026-02-12');
+    // Down from 12 February 18:00Z to 18 February 18:00Z: the 15 February step is 74 h late.
+    await runDaily(auth, '2026-02-18', '2026-02-19');
+    const decided = await occurrences(tenantId);
+    const of = (invoice: string) =>
+      decided.filter((o) => o.invoices.includes(invoice)).map((o) => [o.date, o.status, o.reason]);
+    expect(of(old.id)).toEqual([
+      ['2026-02-11', 'queued', null],
+      ['2026-02-15', 'missed', 'past_grace_period'],
+      ['2026-02-19', 'queued', null],
+    ]);
+    expect(of(late.id)).toEqual([
+      ['2026-02-10', 'missed', 'past_grace_period'],
+      ['2026-02-18', 'queued', null],
+    ]);
+  });
+
   it('Chipax: weekly on Monday 09:00 America/Santiago, overdue documents only, only customers with contacts', async () => {
     const { id: tenantId, auth } = await stack.tenant({
       country: 'CL',
@@ -155,18 +186,14 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
         .filter((o) => o.customer_id === customer)
         .map((o) => [o.date, o.status, o.reason, o.fire_at.toISOString()]);
     expect(of(owing)).toEqual([
-      // The first tick (before that Monday's 09:00) finds the week before's step, long past: recorded missed.
-      ['2026-03-23', 'missed', 'past_grace_period', '2026-03-23T12:00:00.000Z'],
+      // The first tick (before that Monday's 09:00) starts the rule: the week before's step, long past, was
+      // never owed and is not recorded.
       ['2026-03-30', 'queued', null, '2026-03-30T12:00:00.000Z'],
       ['2026-04-06', 'queued', null, '2026-04-06T13:00:00.000Z'],
     ]);
     expect(decided.find((o) => o.customer_id === owing && o.status === 'queued')!.invoices).toEqual([overdue.id]);
-    expect(of(notYet).map((o) => o[2])).toEqual(['past_grace_period', 'no_overdue_documents', 'no_overdue_documents']);
-    expect(of(silent).map((o) => o[2])).toEqual([
-      'past_grace_period',
-      'no_deliverable_contact',
-      'no_deliverable_contact',
-    ]);
+    expect(of(notYet).map((o) => o[2])).toEqual(['no_overdue_documents', 'no_overdue_documents']);
+    expect(of(silent).map((o) => o[2])).toEqual(['no_deliverable_contact', 'no_deliverable_contact']);
   });
 
   it('Bemmbo: 2 days before, on the due date, 3 days after, monthly statements, account closing at 60 and closed at 90', async () => {

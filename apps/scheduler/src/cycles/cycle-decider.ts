@@ -8,6 +8,7 @@ import type { PolicyBook } from '../policy/policy-book';
 import { RuleEntity, type Rule } from '../rules/rule.entity';
 import { decideAccount, isAccountRule } from './account-steps';
 import { collectibleWindow, decideInvoice, InvoiceSteps, isInvoiceRule, type InvoiceRule } from './invoice-steps';
+import { RuleHorizon } from './rule-horizon';
 import { addToAccounts, decideStatement, isStatementRule, type CustomerAccount } from './statement-steps';
 import { StepMemo, type TargetDecision } from './target-decision';
 
@@ -51,17 +52,13 @@ export class CycleDecider {
   ) {
     const decisions: TargetDecision[] = [];
     const steps = new InvoiceSteps(rule, asOf, this.graceHours);
-    const since = rule.decidedThrough?.getTime();
+    const horizon = new RuleHorizon(rule, this.graceHours);
     await drain(
-      this.receivables.collectibles(tenantId, collectibleWindow(rule.schedule, asOf, this.graceHours)),
+      this.receivables.collectibles(tenantId, collectibleWindow(rule, asOf, this.graceHours, rule.decidedThrough)),
       (invoice) => {
         seen(invoice);
         const decision = decideInvoice(rule, invoice, steps, policy);
-        // A step that fired before the last completed cycle was decided then, unless the invoice changed since.
-        if (
-          decision &&
-          (since === undefined || Date.parse(decision.fireAt) > since || Date.parse(invoice.updatedAt) > since)
-        ) {
+        if (decision && horizon.admits(decision, invoice.updatedAt)) {
           decisions.push(decision);
         }
       },
@@ -83,14 +80,14 @@ export class CycleDecider {
       addToAccounts(accounts, invoice);
     });
     const memo = new StepMemo();
-    const since = rule.decidedThrough?.getTime();
+    const horizon = new RuleHorizon(rule, this.graceHours);
     return [...accounts.values()]
       .flatMap((account) => {
         if (isStatementRule(rule)) return decideStatement(rule, account, asOf, this.graceHours, policy, memo) ?? [];
         if (isAccountRule(rule)) return decideAccount(rule, account, asOf, this.graceHours, policy, memo) ?? [];
         return [];
       })
-      .filter((decision) => since === undefined || Date.parse(decision.fireAt) > since);
+      .filter((decision) => horizon.admits(decision));
   }
 }
 

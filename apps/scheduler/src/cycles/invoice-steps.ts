@@ -31,26 +31,49 @@ export function invoiceCalendar(
   return new StepCalendar(series, rule.sendHour, invoice.timeZone, businessDays);
 }
 
+/** A wall-clock hour in any zone is this far from UTC at most (UTC−12 to UTC+14). */
+const WEST_HOURS = 12;
+const EAST_HOURS = 14;
+
 /**
- * The invoices that can have a step to decide at `asOf`, pushed down to SQL as
- * a window on the due date (on the issue date for issue notices): a step
- * fired by now (one day of slack covers every zone) and not older than the
- * grace period plus the longest business-day shift.
+ * The invoices that can have a step to decide at `asOf`, pushed down to SQL:
+ * a step dated so that, in any zone and after any business-day shift, it
+ * fired by `asOf` and after `since` — the rule's last completed cycle, else
+ * the grace period (a rule's first cycle does not look further back) — or
+ * an invoice that changed since that cycle. Wider than exact, never narrower:
+ * the calendar decides each invoice it is sent.
  */
 export function collectibleWindow(
-  schedule: InvoiceSchedule,
+  rule: InvoiceRule,
   asOf: Temporal.Instant,
   graceHours: number,
+  since: Date | null,
 ): Partial<receivables.ListCollectiblesRequest> {
-  const today = asOf.toZonedDateTimeISO('UTC').toPlainDate();
-  const oldest = today.subtract({ days: Math.ceil(graceHours / 24) + 1 + MAX_SHIFT_DAYS });
-  if (schedule.kind === 'invoice_issued') return { issuedFrom: oldest.toString() };
-  const [first, last] =
+  const { schedule, sendHour } = rule;
+  const shift = rule.businessDaysOnly ? MAX_SHIFT_DAYS : 0;
+  const after = since ? Temporal.Instant.fromEpochMilliseconds(since.getTime()) : asOf.subtract({ hours: graceHours });
+  // Fired at or after `after` in the westernmost zone: dated after the instant sendHour + 12 h before it.
+  const onOrAfter = utcDate(after.subtract({ hours: sendHour + WEST_HOURS, nanoseconds: 1 })).add({ days: 1 - shift });
+  // Fired by `asOf` in the easternmost zone: dated no later than sendHour − 14 h after it.
+  const onOrBefore = utcDate(asOf.add({ hours: EAST_HOURS - sendHour }));
+  const changedSince = since ? since.toISOString() : '';
+  if (schedule.kind === 'invoice_issued') {
+    return { issuedFrom: onOrAfter.subtract({ days: 1 }).toString(), changedSince };
+  }
+  const [fromDays, untilDays, everyDays] =
     schedule.kind === 'due_soon'
-      ? [-schedule.daysBefore, -schedule.daysBefore]
-      : [schedule.fromDays, schedule.untilDays];
-  const dueTo = today.add({ days: 1 }).subtract({ days: first }).toString();
-  return { dueFrom: last === undefined ? '' : oldest.subtract({ days: last }).toString(), dueTo };
+      ? [-schedule.daysBefore, -schedule.daysBefore, 0]
+      : [schedule.fromDays, schedule.untilDays, schedule.everyDays ?? 0];
+  return {
+    dueFrom: untilDays === undefined ? '' : onOrAfter.subtract({ days: untilDays }).toString(),
+    dueTo: onOrBefore.subtract({ days: fromDays }).toString(),
+    stepWindow: { onOrAfter: onOrAfter.toString(), onOrBefore: onOrBefore.toString(), fromDays, everyDays },
+    changedSince,
+  };
+}
+
+function utcDate(instant: Temporal.Instant): Temporal.PlainDate {
+  return instant.toZonedDateTimeISO('UTC').toPlainDate();
 }
 
 /**

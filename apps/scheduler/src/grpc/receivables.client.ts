@@ -18,7 +18,14 @@ export class ReceivablesClient {
     tenantId: string,
     filters: Partial<receivables.ListCollectiblesRequest>,
   ): Observable<receivables.Collectible> {
-    const request = { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', ...filters };
+    const request: receivables.ListCollectiblesRequest = {
+      dueFrom: '',
+      dueTo: '',
+      issuedFrom: '',
+      customerId: '',
+      changedSince: '',
+      ...filters,
+    };
     return this.client.service
       .listCollectibles(request, serviceMetadata(this.serviceToken, tenantId))
       .pipe(concatMap((page) => page.collectibles));

@@ -42,6 +42,8 @@ export interface Rule {
   schedule: RuleSchedule;
   /** Every step that fired by this instant has been decided (a completed cycle); null: none yet. */
   decidedThrough: Date | null;
+  /** The instant of the rule's first completed cycle; null: none yet. */
+  startedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -63,6 +65,7 @@ export const RuleEntity = new EntitySchema<Rule>({
     businessDaysOnly: { type: 'boolean' },
     schedule: { type: 'json' },
     decidedThrough: { type: 'datetime', nullable: true },
+    startedAt: { type: 'datetime', nullable: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },

@@ -1,15 +1,17 @@
 import { receivables } from '@chasqui/contracts';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ListCollectiblesCommand } from './list-collectibles.command';
+import type { ListCollectiblesCommand, StepWindow } from './list-collectibles.command';
 
 const PAGE = 2000;
 
 /**
  * Collectible invoices — open above the tenant's cents tolerance, not
  * disputed, not due before its "past invoices" start date — in the windows
- * asked for, a page per message (keyset on due date and id): a million rows
- * stream in 500 messages, never as one giant result.
+ * asked for, in due-date order, a page per message. One query read through a
+ * cursor, in one read-only transaction (one snapshot, one plan): a million
+ * rows stream in 500 messages, never as one giant result, and a selective
+ * window is filtered once rather than once per page.
  */
 @Injectable()
 export class ListCollectiblesUseCase {
@@ -17,11 +19,16 @@ export class ListCollectiblesUseCase {
 
   async *execute(command: ListCollectiblesCommand): AsyncGenerator<receivables.ListCollectiblesResponse> {
     const em = this.orm.em.fork();
-    let after: [string, string] = ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
-    for (;;) {
-      const rows: Row[] = await em.execute(
-        `select i.id, i.customer_id, i.series, i.folio, i.issue_date::text as issue_date, i.due_date::text as due_date,
-                i.currency, t.country, to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_at, c.legal_name, c.tax_id, coalesce(c.delinquency_limit_days, 0) as delinquency_limit_days,
+    const windows = windowsClause(command);
+    await em.begin({ readOnly: true });
+    try {
+      // A stream abandoned mid-way ends its transaction at the next page; should that never come, the server does.
+      await em.execute(`set local idle_in_transaction_session_timeout = '5min'`);
+      await em.execute(
+        `declare collectibles no scroll cursor for
+         select i.id, i.customer_id, i.series, i.folio, i.issue_date::text as issue_date, i.due_date::text as due_date,
+                i.currency, t.country, to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_at,
+                c.legal_name, c.tax_id, coalesce(c.delinquency_limit_days, 0) as delinquency_limit_days,
                 i.balance_minor::text as balance_minor, coalesce(c.time_zone, t.time_zone) as time_zone,
                 exists (select 1 from receivables.contacts k
                          where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as reachable,
@@ -32,51 +39,74 @@ export class ListCollectiblesUseCase {
           where i.tenant_id = ? and i.balance_minor > 0 and not i.in_dispute -- the partial index's own predicate
             and i.balance_minor > t.cents_tolerance_minor
             and (t.past_invoices_start_date is null or i.due_date >= t.past_invoices_start_date)
-            and (? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)
+            and ${windows.sql}
             and (? = '' or (i.issue_date >= ?::date
                  and (t.new_invoices_start_date is null or i.issue_date >= t.new_invoices_start_date)))
             and (? = '' or i.customer_id = ?::uuid)
-            and (i.due_date, i.id) > (?::date, ?::uuid)
-          order by i.due_date, i.id
-          limit ${PAGE}`,
+          order by i.due_date, i.id`,
         [
           command.tenantId,
-          command.dueFrom,
-          command.dueFrom || null,
-          command.dueTo,
-          command.dueTo || null,
+          ...windows.params,
           command.issuedFrom,
           command.issuedFrom || null,
           command.customerId,
           command.customerId || null,
-          ...after,
         ],
       );
-      if (rows.length > 0)
-        yield {
-          collectibles: rows.map((row) => ({
-            invoiceId: row.id,
-            customerId: row.customer_id,
-            number: row.series ? `${row.series}-${row.folio}` : row.folio,
-            dueDate: row.due_date,
-            currency: row.currency,
-            balanceMinor: row.balance_minor,
-            timeZone: row.time_zone,
-            hasDeliverableContact: row.reachable,
-            documentsReady: row.documents_ready,
-            country: row.country,
-            issueDate: row.issue_date,
-            customerName: row.legal_name,
-            customerTaxId: row.tax_id,
-            delinquencyLimitDays: row.delinquency_limit_days,
-            updatedAt: row.updated_at,
-          })),
-        };
-      if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1];
-      after = [last.due_date, last.id];
+      for (;;) {
+        const rows: Row[] = await em.execute(`fetch ${PAGE} from collectibles`);
+        if (rows.length > 0) yield { collectibles: rows.map(toCollectible) };
+        if (rows.length < PAGE) return;
+      }
+    } finally {
+      await em.rollback();
     }
   }
+}
+
+function toCollectible(row: Row): receivables.Collectible {
+  return {
+    invoiceId: row.id,
+    customerId: row.customer_id,
+    number: row.series ? `${row.series}-${row.folio}` : row.folio,
+    dueDate: row.due_date,
+    currency: row.currency,
+    balanceMinor: row.balance_minor,
+    timeZone: row.time_zone,
+    hasDeliverableContact: row.reachable,
+    documentsReady: row.documents_ready,
+    country: row.country,
+    issueDate: row.issue_date,
+    customerName: row.legal_name,
+    customerTaxId: row.tax_id,
+    delinquencyLimitDays: row.delinquency_limit_days,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The due-date window and the step window, or a change since the instant
+ * asked for. A step window keeps an invoice when some n = k × every (n = 0
+ * when every is 0) lies in [x, y], x and y being the window's ends counted
+ * in days from due + from: the first multiple of every at or after max(x, 0)
+ * is not past y.
+ */
+function windowsClause(command: ListCollectiblesCommand): { sql: string; params: unknown[] } {
+  const dueWindow = `(? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)`;
+  const params: unknown[] = [command.dueFrom, command.dueFrom || null, command.dueTo, command.dueTo || null];
+  let sql = dueWindow;
+  if (command.stepWindow) {
+    const { onOrAfter, onOrBefore, fromDays, everyDays }: StepWindow = command.stepWindow;
+    const x = `(?::date - i.due_date - ${fromDays})`;
+    const y = `(?::date - i.due_date - ${fromDays})`;
+    sql +=
+      everyDays === 0
+        ? ` and ${x} <= 0 and ${y} >= 0`
+        : ` and greatest(${x}, 0) + (${everyDays} - greatest(${x}, 0) % ${everyDays}) % ${everyDays} <= ${y}`;
+    params.push(...(everyDays === 0 ? [onOrAfter, onOrBefore] : [onOrAfter, onOrAfter, onOrBefore]));
+  }
+  if (!command.changedSince) return { sql: `(${sql})`, params };
+  return { sql: `((${sql}) or i.updated_at > ?::timestamptz)`, params: [...params, command.changedSince] };
 }
 
 interface Row {

@@ -54,14 +54,17 @@ export class RunCycleUseCase {
     return total;
   }
 
-  /** The rule is decided through `asOf` now; never moved back (a replica may finish an older cycle later). */
+  /**
+   * The rule is decided through `asOf` now, never moved back (a replica may
+   * finish an older cycle later); its first completed cycle started it.
+   */
   private async advance(rule: Rule, asOf: Temporal.Instant): Promise<void> {
-    await this.orm.em
-      .fork()
-      .execute(`update ${SCHEMA}.rules set decided_through = greatest(decided_through, ?) where id = ?`, [
-        new Date(asOf.epochMilliseconds),
-        rule.id,
-      ]);
+    const at = new Date(asOf.epochMilliseconds);
+    await this.orm.em.fork().execute(
+      `update ${SCHEMA}.rules set decided_through = greatest(decided_through, ?),
+                started_at = least(started_at, ?) where id = ?`,
+      [at, at, rule.id],
+    );
   }
 
   private async record(tenantId: string, rule: Rule, decisions: TargetDecision[], asOf: Temporal.Instant) {

@@ -4,6 +4,7 @@ import { Migration20261122140000 } from './Migration20261122140000';
 import { Migration20261122150000 } from './Migration20261122150000';
 import { Migration20261122160000 } from './Migration20261122160000';
 import { Migration20261122170000 } from './Migration20261122170000';
+import { Migration20261122180000 } from './Migration20261122180000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122150000', class: Migration20261122150000 },
   { name: 'Migration20261122160000', class: Migration20261122160000 },
   { name: 'Migration20261122170000', class: Migration20261122170000 },
+  { name: 'Migration20261122180000', class: Migration20261122180000 },
 ];

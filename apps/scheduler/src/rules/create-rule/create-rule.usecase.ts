@@ -18,6 +18,7 @@ export class CreateRuleUseCase {
       kind: definition.schedule.kind,
       deleted: false,
       decidedThrough: null,
+      startedAt: null,
       createdAt: now,
       updatedAt: now,
     });
