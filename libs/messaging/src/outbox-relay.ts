@@ -42,7 +42,7 @@ export class OutboxRelay {
   private heldBack = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 200;
   }
 
