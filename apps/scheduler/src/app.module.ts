@@ -8,6 +8,8 @@ import { EnrollmentController } from './policy/enrollment/enrollment.controller'
 import { ExclusionsController } from './policy/exclusions/exclusions.controller';
 import { PauseController } from './policy/pause/pause.controller';
 import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
+import { ApprovalController } from './runs/approval/approval.controller';
+import { ApproveRunUseCase } from './runs/approval/approve-run.usecase';
 import { PreviewRunController } from './runs/preview-run/preview-run.controller';
 import { PreviewRunUseCase } from './runs/preview-run/preview-run.usecase';
 import { ForecastController } from './forecast/forecast.controller';
@@ -42,6 +44,7 @@ export class AppModule {
         ListOccurrencesController,
         ForecastController,
         PreviewRunController,
+        ApprovalController,
         EnrollmentController,
         PauseController,
         SetRuleSwitchController,
@@ -70,6 +73,7 @@ export class AppModule {
         UpdateRuleUseCase,
         CycleDecider,
         PreviewRunUseCase,
+        ApproveRunUseCase,
         RunCycleUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },

@@ -1,25 +1,29 @@
-import { Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { enqueueMany } from '@chasqui/messaging';
 import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../database/orm-settings';
-import { toRuleKindProto } from '../grpc/to-proto';
 import type { OccurrencePlan } from './occurrence-plan';
-import type { OccurrenceStatus, TargetDecision } from './target-decision';
+import { renderJob } from './render-job';
+import type { OccurrenceStatus } from './target-decision';
+
+/** What a batch recorded: each verdict, and of the queued ones those held for approval. */
+export type RecordedCounts = Record<OccurrenceStatus | 'awaitingApproval', number>;
 
 /**
  * Stores planned occurrences once, in the caller's transaction. Each step is
  * claimed by its unique (rule, customer, target, step) row — a step claimed
  * before, by this replica or another, drops out — and an occurrence is kept
- * only with the steps it claimed, with a render job when it is to be sent.
+ * only with the steps it claimed, with a render job when it is to be sent —
+ * unless a run holds it for approval (`heldIn`), where it waits without one.
  */
 export async function recordOccurrences(
   em: EntityManager,
   tenantId: string,
   plans: OccurrencePlan[],
   decidedAt: Date,
-): Promise<Record<OccurrenceStatus, number>> {
-  const counts = { queued: 0, missed: 0, skipped: 0 };
+  heldIn?: string,
+): Promise<RecordedCounts> {
+  const counts = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0 };
   if (plans.length === 0) return counts;
   const claimed = await nativeQuery<{ occurrence_id: string; target: string; step: number }>(
     em,
@@ -58,10 +62,12 @@ export async function recordOccurrences(
   await nativeQuery(
     em,
     `insert into ${SCHEMA}.occurrences
-       (id, tenant_id, rule_id, rule_kind, customer_id, local_date, fire_at, decided_at, status, reason, invoice_ids)
-     select r.id, ?, r.rule_id, r.rule_kind, r.customer_id, r.local_date, r.fire_at, ?, r.status, r.reason, r.invoice_ids
+       (id, tenant_id, rule_id, rule_kind, customer_id, local_date, fire_at, decided_at, status, reason, invoice_ids,
+        run_id)
+     select r.id, ?, r.rule_id, r.rule_kind, r.customer_id, r.local_date, r.fire_at, ?, r.status, r.reason, r.invoice_ids,
+            r.run_id
        from jsonb_to_recordset(?::jsonb) as r(id uuid, rule_id uuid, rule_kind text, customer_id uuid, local_date date,
-            fire_at timestamptz, status text, reason text, invoice_ids uuid[])`,
+            fire_at timestamptz, status text, reason text, invoice_ids uuid[], run_id uuid)`,
     [
       tenantId,
       decidedAt,
@@ -75,42 +81,41 @@ export async function recordOccurrences(
             customer_id: first.customerId,
             local_date: first.localDate,
             fire_at: first.fireAt,
-            status: first.status,
+            status: held(first.status) ? 'awaiting_approval' : first.status,
             reason: first.reason,
             invoice_ids: `{${[...new Set(decisions.flatMap((d) => d.invoiceIds))].join(',')}}`,
+            run_id: held(first.status) ? heldIn : null,
           };
         }),
       ),
     ],
   );
   for (const { decisions } of kept) counts[decisions[0].status]++;
+  if (heldIn) {
+    counts.awaitingApproval = counts.queued;
+    counts.queued = 0;
+    return counts;
+  }
   const jobs = kept
     .filter(({ decisions }) => decisions[0].status === 'queued')
-    .map(({ plan, decisions }) => renderJob(plan.id, tenantId, decisions));
+    .map(({ plan, decisions }) =>
+      renderJob({
+        occurrenceId: plan.id,
+        tenantId,
+        customerId: decisions[0].customerId,
+        ruleId: decisions[0].ruleId,
+        ruleKind: decisions[0].ruleKind,
+        step: Math.max(...decisions.map((d) => d.step)),
+        invoiceIds: [...new Set(decisions.flatMap((d) => d.invoiceIds))],
+        localDate: decisions[0].localDate,
+      }),
+    );
   await enqueueMany(em, SCHEMA, jobs);
   return counts;
-}
 
-function renderJob(occurrenceId: string, tenantId: string, decisions: TargetDecision[]) {
-  const first = decisions[0];
-  return {
-    exchange: Exchanges.jobs,
-    routingKey: RoutingKeys.renderJob,
-    type: MessageTypes.renderJob,
-    body: scheduler.RenderJob.encode({
-      occurrenceId,
-      tenantId,
-      customerId: first.customerId,
-      ruleId: first.ruleId,
-      ruleKind: toRuleKindProto(first.ruleKind),
-      step: Math.max(...decisions.map((d) => d.step)),
-      invoiceIds: [...new Set(decisions.flatMap((d) => d.invoiceIds))],
-      asOf: first.localDate,
-      attachStatementPdf: true,
-    }).finish(),
-    tenantId,
-    idempotencyKey: occurrenceId,
-  };
+  function held(status: OccurrenceStatus): boolean {
+    return heldIn !== undefined && status === 'queued';
+  }
 }
 
 function compareKeys(a: (string | number)[], b: (string | number)[]): number {

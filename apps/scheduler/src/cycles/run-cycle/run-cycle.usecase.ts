@@ -7,16 +7,20 @@ import { SCHEMA } from '../../database/orm-settings';
 import type { Rule } from '../../rules/rule.entity';
 import { CycleDecider } from '../cycle-decider';
 import { planOccurrences } from '../occurrence-plan';
-import { recordOccurrences } from '../record-occurrences';
+import { recordOccurrences, type RecordedCounts } from '../record-occurrences';
+import { approvalRequired, openRun } from '../../runs/approval/open-run';
 import { loadPolicyBook } from '../../policy/load-policy-book';
-import type { OccurrenceStatus, TargetDecision } from '../target-decision';
+import type { TargetDecision } from '../target-decision';
 import type { RunCycleCommand } from './run-cycle.command';
+
+const STATUSES = ['queued', 'missed', 'skipped', 'awaitingApproval'] as const;
 
 /** Occurrences stored per transaction, and transactions in flight at once. */
 const BATCH = 1000;
 const WRITERS = 2;
 
-export type CycleResult = Record<OccurrenceStatus, number>;
+/** What a cycle recorded; `runId`: the run its reminders wait in for approval, if approval is required. */
+export type CycleResult = RecordedCounts & { runId: string };
 
 /**
  * Decides every reminder due at `asOf` for one tenant, each exactly once:
@@ -35,7 +39,7 @@ export class RunCycleUseCase {
   ) {
     this.decided = new Counter({
       name: 'scheduler_occurrences_total',
-      help: 'Occurrences decided, by status: queued, missed, skipped',
+      help: 'Occurrences decided, by status: queued, missed, skipped, awaitingApproval',
       labelNames: ['status'],
       registers: [registry],
     });
@@ -44,14 +48,16 @@ export class RunCycleUseCase {
   async execute({ tenantId, asOf }: RunCycleCommand): Promise<CycleResult> {
     const em = this.orm.em.fork();
     const policy = await loadPolicyBook(em, tenantId);
-    const total: CycleResult = { queued: 0, missed: 0, skipped: 0 };
+    const hold = await approvalRequired(em, tenantId);
+    const total: CycleResult = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0, runId: '' };
     for (const rule of await this.decider.rules(em, tenantId, policy)) {
       const decisions = await this.decider.decide(tenantId, rule, asOf, policy);
-      const counts = await this.record(tenantId, rule, decisions, asOf);
+      const counts = await this.record(tenantId, rule, decisions, asOf, hold);
       await this.advance(rule, asOf);
-      for (const status of Object.keys(total) as OccurrenceStatus[]) total[status] += counts[status];
+      for (const status of STATUSES) total[status] += counts[status];
+      total.runId = counts.runId || total.runId;
     }
-    for (const [status, count] of Object.entries(total)) this.decided.inc({ status }, count);
+    for (const status of STATUSES) this.decided.inc({ status }, total[status]);
     return total;
   }
 
@@ -68,19 +74,28 @@ export class RunCycleUseCase {
     );
   }
 
-  private async record(tenantId: string, rule: Rule, decisions: TargetDecision[], asOf: Temporal.Instant) {
-    const counts: CycleResult = { queued: 0, missed: 0, skipped: 0 };
+  private async record(
+    tenantId: string,
+    rule: Rule,
+    decisions: TargetDecision[],
+    asOf: Temporal.Instant,
+    hold: boolean,
+  ): Promise<CycleResult> {
+    const counts: CycleResult = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0, runId: '' };
     const plans = planOccurrences(rule.grouping, decisions);
     const decidedAt = new Date(asOf.epochMilliseconds);
     let next = 0;
     const writer = async () => {
       while (next < plans.length) {
         const batch = plans.slice(next, (next += BATCH));
-        const recorded = await this.orm.em
-          .fork()
-          .transactional((em) => recordOccurrences(em, tenantId, batch, decidedAt));
+        const recorded = await this.orm.em.fork().transactional(async (em) => {
+          const sends = batch.some((plan) => plan.decisions.some((d) => d.status === 'queued'));
+          const runId = hold && sends ? await openRun(em, tenantId, decidedAt) : '';
+          return { ...(await recordOccurrences(em, tenantId, batch, decidedAt, runId || undefined)), runId };
+        });
         this.outbox.nudge();
-        for (const status of Object.keys(counts) as OccurrenceStatus[]) counts[status] += recorded[status];
+        for (const status of STATUSES) counts[status] += recorded[status];
+        counts.runId = recorded.runId || counts.runId;
       }
     };
     // Batches hold disjoint steps: written side by side, they never wait on each other.

@@ -5,6 +5,7 @@ import { Migration20261122150000 } from './Migration20261122150000';
 import { Migration20261122160000 } from './Migration20261122160000';
 import { Migration20261122170000 } from './Migration20261122170000';
 import { Migration20261122180000 } from './Migration20261122180000';
+import { Migration20261122190000 } from './Migration20261122190000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122160000', class: Migration20261122160000 },
   { name: 'Migration20261122170000', class: Migration20261122170000 },
   { name: 'Migration20261122180000', class: Migration20261122180000 },
+  { name: 'Migration20261122190000', class: Migration20261122190000 },
 ];

@@ -13,6 +13,7 @@ const statuses = {
   queued: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_QUEUED,
   skipped: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_SKIPPED,
   missed: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_MISSED,
+  awaiting_approval: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_AWAITING_APPROVAL,
 };
 
 interface Row {

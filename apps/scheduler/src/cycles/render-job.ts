@@ -1,0 +1,40 @@
+import { Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
+import type { OutgoingMessage } from '@chasqui/messaging';
+import { toRuleKindProto } from '../grpc/to-proto';
+import type { Rule } from '../rules/rule.entity';
+
+/** A reminder decided to be sent: what the renderer needs to write it. */
+export interface Reminder {
+  occurrenceId: string;
+  tenantId: string;
+  customerId: string;
+  ruleId: string;
+  ruleKind: Rule['kind'];
+  /** The latest step it covers. */
+  step: number;
+  invoiceIds: string[];
+  /** YYYY-MM-DD in the customer's zone. */
+  localDate: string;
+}
+
+/** The render job of a reminder; the occurrence id is its idempotency key downstream. */
+export function renderJob(reminder: Reminder): OutgoingMessage {
+  return {
+    exchange: Exchanges.jobs,
+    routingKey: RoutingKeys.renderJob,
+    type: MessageTypes.renderJob,
+    body: scheduler.RenderJob.encode({
+      occurrenceId: reminder.occurrenceId,
+      tenantId: reminder.tenantId,
+      customerId: reminder.customerId,
+      ruleId: reminder.ruleId,
+      ruleKind: toRuleKindProto(reminder.ruleKind),
+      step: reminder.step,
+      invoiceIds: reminder.invoiceIds,
+      asOf: reminder.localDate,
+      attachStatementPdf: true,
+    }).finish(),
+    tenantId: reminder.tenantId,
+    idempotencyKey: reminder.occurrenceId,
+  };
+}

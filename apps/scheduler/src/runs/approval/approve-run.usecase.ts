@@ -1,0 +1,101 @@
+import { enqueueMany, OutboxRelay } from '@chasqui/messaging';
+import { NotFound } from '@chasqui/grpc';
+import { nativeQuery } from '@chasqui/persistence';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { lastValueFrom, reduce } from 'rxjs';
+import { renderJob } from '../../cycles/render-job';
+import { SCHEMA } from '../../database/orm-settings';
+import { ReceivablesClient } from '../../grpc/receivables.client';
+import type { Rule } from '../../rules/rule.entity';
+
+interface Held {
+  id: string;
+  customer_id: string;
+  rule_id: string;
+  rule_kind: Rule['kind'];
+  local_date: string;
+  invoice_ids: string[];
+  step: number;
+}
+
+/**
+ * Releases the reminders waiting in a run: each goes to rendering with its
+ * render job, in one transaction with the run's approval, unless everything
+ * it was about was settled while it waited (skipped, reason `settled`).
+ */
+@Injectable()
+export class ApproveRunUseCase {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly receivables: ReceivablesClient,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  async execute(tenantId: string, runId: string): Promise<{ released: number; settled: number }> {
+    const collectible = await this.collectibleInvoices(tenantId);
+    const result = await this.orm.em.fork().transactional(async (em) => {
+      const [run] = await em.execute<{ status: string }[]>(
+        `select status from ${SCHEMA}.runs where id = ? and tenant_id = ? for update`,
+        [runId, tenantId],
+      );
+      if (!run) throw new NotFound('RUN.NOT_FOUND', 'run_id', 'no such run');
+      if (run.status === 'approved') return { released: 0, settled: 0 };
+      const held = await em.execute<Held[]>(
+        `select o.id, o.customer_id, o.rule_id, o.rule_kind, o.local_date::text as local_date,
+                o.invoice_ids::text[] as invoice_ids,
+                (select max(s.step) from ${SCHEMA}.occurrence_steps s where s.occurrence_id = o.id) as step
+           from ${SCHEMA}.occurrences o
+          where o.run_id = ? and o.status = 'awaiting_approval'`,
+        [runId],
+      );
+      const [release, settle] = partition(held, (o) => o.invoice_ids.some((id) => collectible.has(id)));
+      await nativeQuery(em, `update ${SCHEMA}.occurrences set status = 'queued' where id = any(?::uuid[])`, [
+        uuidArray(release),
+      ]);
+      await nativeQuery(
+        em,
+        `update ${SCHEMA}.occurrences set status = 'skipped', reason = 'settled' where id = any(?::uuid[])`,
+        [uuidArray(settle)],
+      );
+      await enqueueMany(
+        em,
+        SCHEMA,
+        release.map((o) =>
+          renderJob({
+            occurrenceId: o.id,
+            tenantId,
+            customerId: o.customer_id,
+            ruleId: o.rule_id,
+            ruleKind: o.rule_kind,
+            step: o.step,
+            invoiceIds: o.invoice_ids,
+            localDate: o.local_date,
+          }),
+        ),
+      );
+      await em.execute(`update ${SCHEMA}.runs set status = 'approved', approved_at = now() where id = ?`, [runId]);
+      return { released: release.length, settled: settle.length };
+    });
+    this.outbox.nudge();
+    return result;
+  }
+
+  /** The tenant's collectible invoices now (above the cents tolerance, not disputed). */
+  private collectibleInvoices(tenantId: string): Promise<Set<string>> {
+    return lastValueFrom(
+      this.receivables
+        .collectibles(tenantId, {})
+        .pipe(reduce((ids, invoice) => ids.add(invoice.invoiceId), new Set<string>())),
+    );
+  }
+}
+
+function uuidArray(occurrences: Held[]): string {
+  return `{${occurrences.map((o) => o.id).join(',')}}`;
+}
+
+function partition<T>(items: T[], keep: (item: T) => boolean): [T[], T[]] {
+  const kept = items.filter(keep);
+  return [kept, items.filter((item) => !keep(item))];
+}
