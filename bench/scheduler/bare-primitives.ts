@@ -51,6 +51,8 @@ export async function barePublish(amqpUrl: string, count: number): Promise<numbe
         invoiceIds: [randomUUID()],
         asOf: '2026-11-22',
         attachStatementPdf: true,
+        audience: { contactRoles: [], extraRecipients: [], cc: [], bcc: [] },
+        testTo: '',
       }).finish(),
     );
     const start = process.hrtime.bigint();

@@ -9,6 +9,8 @@ import { ExclusionsController } from './policy/exclusions/exclusions.controller'
 import { PauseController } from './policy/pause/pause.controller';
 import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
 import { ApprovalController } from './runs/approval/approval.controller';
+import { TestSendController } from './rules/test-send/test-send.controller';
+import { TestSendUseCase } from './rules/test-send/test-send.usecase';
 import { ApproveRunUseCase } from './runs/approval/approve-run.usecase';
 import { PreviewRunController } from './runs/preview-run/preview-run.controller';
 import { PreviewRunUseCase } from './runs/preview-run/preview-run.usecase';
@@ -45,6 +47,7 @@ export class AppModule {
         ForecastController,
         PreviewRunController,
         ApprovalController,
+        TestSendController,
         EnrollmentController,
         PauseController,
         SetRuleSwitchController,
@@ -74,6 +77,7 @@ export class AppModule {
         CycleDecider,
         PreviewRunUseCase,
         ApproveRunUseCase,
+        TestSendUseCase,
         RunCycleUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },

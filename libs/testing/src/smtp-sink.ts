@@ -5,14 +5,17 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server inside the test: accepts everything and keeps it parsed. */
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
+  /** Each message's envelope recipients (RCPT TO: bcc shows here, never in the headers), in the same order. */
+  readonly envelopes: string[][] = [];
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData: (stream, _session, callback) => {
+    onData: (stream, session, callback) => {
       simpleParser(stream)
         .then((mail) => {
           this.messages.push(mail);
+          this.envelopes.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
           callback();
         })
         .catch(callback);

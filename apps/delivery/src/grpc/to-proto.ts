@@ -22,6 +22,7 @@ export function toMessageProto(message: Message): delivery.Message {
     smtpResponse: message.smtpResponse ?? '',
     createdAt: timestamp(message.createdAt),
     updatedAt: timestamp(message.updatedAt),
+    test: message.test,
   };
 }
 

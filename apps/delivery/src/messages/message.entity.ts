@@ -12,6 +12,10 @@ export interface Message {
   customerId: string;
   invoiceIds: string[];
   to: string[];
+  cc: string[];
+  bcc: string[];
+  /** A test send (TestSend), not a reminder to the customer. */
+  test: boolean;
   subject: string;
   status: MessageStatus;
   smtpResponse: string | null;
@@ -31,6 +35,9 @@ export const MessageEntity = new EntitySchema<Message>({
     customerId: { type: 'uuid' },
     invoiceIds: { type: 'string[]', columnType: 'uuid[]' },
     to: { type: 'string[]', fieldName: 'recipients', columnType: 'text[]' },
+    cc: { type: 'string[]', columnType: 'text[]' },
+    bcc: { type: 'string[]', columnType: 'text[]' },
+    test: { type: 'boolean' },
     subject: { type: 'string' },
     status: { type: 'string' },
     smtpResponse: { type: 'string', nullable: true },

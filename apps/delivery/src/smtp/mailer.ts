@@ -4,6 +4,8 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 export interface Outgoing {
   messageId: string;
   to: string[];
+  cc: string[];
+  bcc: string[];
   subject: string;
   html: string;
   text: string;

@@ -1,7 +1,7 @@
 import type { receivables } from '@chasqui/contracts';
 import Mustache from 'mustache';
 import { buildReminderView } from './build-reminder-view';
-import { resolveLocale } from './resolve-locale';
+import { resolveLocale, type TemplateLocale } from './resolve-locale';
 import { DEFAULT_TEMPLATES, type ReminderKind } from './templates';
 
 export interface RenderReminderInput {
@@ -12,6 +12,8 @@ export interface RenderReminderInput {
   locale?: string;
   /** Whether the email may say a statement PDF is attached. Default true. */
   attachStatement?: boolean;
+  /** A test send: the subject says so. */
+  test?: boolean;
 }
 
 export interface RenderedReminder {
@@ -22,6 +24,9 @@ export interface RenderedReminder {
   statementHtml: string;
   statementFilename: string;
 }
+
+/** What a test's subject starts with, in the reader's language. */
+const TEST_MARK: Record<TemplateLocale, string> = { 'es-MX': '[Prueba]', 'es-CL': '[Prueba]', en: '[Test]' };
 
 // Subject and text are not HTML: values go in as they are ('Pérez & Hijos', not 'Pérez &amp; Hijos').
 const asIs = { escape: (value: unknown) => String(value) };
@@ -36,9 +41,10 @@ export function renderReminder(input: RenderReminderInput): RenderedReminder {
     statementAttached: input.attachStatement ?? true,
   };
   const email = templates.emails[input.kind];
+  // One line: a legal name with a line break must not end the Subject header.
+  const subject = Mustache.render(email.subject, view, undefined, asIs).replace(/\s+/g, ' ').trim();
   return {
-    // One line: a legal name with a line break must not end the Subject header.
-    subject: Mustache.render(email.subject, view, undefined, asIs).replace(/\s+/g, ' ').trim(),
+    subject: input.test ? `${TEST_MARK[locale.templates]} ${subject}` : subject,
     html: Mustache.render(email.html, view),
     text: Mustache.render(email.text, view, undefined, asIs),
     statementHtml: Mustache.render(templates.statement.html, view),

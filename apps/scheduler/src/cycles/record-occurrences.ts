@@ -2,6 +2,7 @@ import { enqueueMany } from '@chasqui/messaging';
 import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../database/orm-settings';
+import type { Rule } from '../rules/rule.entity';
 import type { OccurrencePlan } from './occurrence-plan';
 import { renderJob } from './render-job';
 import type { OccurrenceStatus } from './target-decision';
@@ -18,11 +19,12 @@ export type RecordedCounts = Record<OccurrenceStatus | 'awaitingApproval', numbe
  */
 export async function recordOccurrences(
   em: EntityManager,
-  tenantId: string,
+  rule: Pick<Rule, 'tenantId' | 'audience'>,
   plans: OccurrencePlan[],
   decidedAt: Date,
   heldIn?: string,
 ): Promise<RecordedCounts> {
+  const { tenantId } = rule;
   const counts = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0 };
   if (plans.length === 0) return counts;
   const claimed = await nativeQuery<{ occurrence_id: string; target: string; step: number }>(
@@ -108,6 +110,7 @@ export async function recordOccurrences(
         step: Math.max(...decisions.map((d) => d.step)),
         invoiceIds: [...new Set(decisions.flatMap((d) => d.invoiceIds))],
         localDate: decisions[0].localDate,
+        audience: rule.audience,
       }),
     );
   await enqueueMany(em, SCHEMA, jobs);

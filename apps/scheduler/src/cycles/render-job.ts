@@ -1,7 +1,7 @@
 import { Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
 import type { OutgoingMessage } from '@chasqui/messaging';
 import { toRuleKindProto } from '../grpc/to-proto';
-import type { Rule } from '../rules/rule.entity';
+import type { Audience, Rule } from '../rules/rule.entity';
 
 /** A reminder decided to be sent: what the renderer needs to write it. */
 export interface Reminder {
@@ -15,6 +15,10 @@ export interface Reminder {
   invoiceIds: string[];
   /** YYYY-MM-DD in the customer's zone. */
   localDate: string;
+  /** Who receives it, from the rule. */
+  audience: Audience;
+  /** A test send: only to this address. */
+  testTo?: string;
 }
 
 /** The render job of a reminder; the occurrence id is its idempotency key downstream. */
@@ -33,6 +37,8 @@ export function renderJob(reminder: Reminder): OutgoingMessage {
       invoiceIds: reminder.invoiceIds,
       asOf: reminder.localDate,
       attachStatementPdf: true,
+      audience: reminder.audience,
+      testTo: reminder.testTo ?? '',
     }).finish(),
     tenantId: reminder.tenantId,
     idempotencyKey: reminder.occurrenceId,

@@ -41,6 +41,8 @@ export class SendMessageUseCase {
     const outcome = await this.mailer.send({
       messageId: message.messageId,
       to: job.to,
+      cc: job.cc,
+      bcc: job.bcc,
       subject: job.subject,
       html: job.html,
       text: job.text,
@@ -82,6 +84,9 @@ export class SendMessageUseCase {
           customerId: job.customerId,
           invoiceIds: job.invoiceIds,
           to: job.to,
+          cc: job.cc,
+          bcc: job.bcc,
+          test: job.test,
           subject: job.subject,
           status: 'sending',
           smtpResponse: null,

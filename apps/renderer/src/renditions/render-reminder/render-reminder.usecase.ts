@@ -7,6 +7,7 @@ import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { ChromiumPool } from '../../pdf/chromium-pool';
 import { ReminderError } from '../../reminder/reminder.errors';
+import { recipients } from '../../reminder/recipients';
 import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
 import type { ReminderKind } from '../../reminder/templates';
 
@@ -39,9 +40,7 @@ export class RenderReminderUseCase {
   async execute(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
     if (await this.alreadyRendered(job.occurrenceId)) return;
     const statement = await this.receivables.statement(job.tenantId, job.customerId, job.asOf, meta.traceparent);
-    const to = (statement.customer?.contacts ?? [])
-      .filter((c) => c.receivesReminders && !c.undeliverable)
-      .map((c) => c.email);
+    const { to, cc, bcc } = recipients(statement.customer?.contacts ?? [], job.audience, job.testTo);
     const attach = job.attachStatementPdf && to.length > 0;
     const email = this.render(statement, job, attach);
     if (!email) return this.record(job, { subject: '', to, pdf: undefined, outcome: 'settled' });
@@ -52,6 +51,9 @@ export class RenderReminderUseCase {
       customerId: job.customerId,
       invoiceIds: job.invoiceIds,
       to,
+      cc,
+      bcc,
+      test: job.testTo !== '',
       subject: email.subject,
       html: email.html,
       text: email.text,
@@ -73,6 +75,7 @@ export class RenderReminderUseCase {
         invoiceIds: job.invoiceIds,
         kind: reminderKinds[job.ruleKind] ?? 'overdue',
         attachStatement: attach,
+        test: job.testTo !== '',
       });
     } catch (error) {
       if (error instanceof ReminderError && error.code === 'REMINDER.NO_OPEN_INVOICES') return undefined;

@@ -91,7 +91,7 @@ export class RunCycleUseCase {
         const recorded = await this.orm.em.fork().transactional(async (em) => {
           const sends = batch.some((plan) => plan.decisions.some((d) => d.status === 'queued'));
           const runId = hold && sends ? await openRun(em, tenantId, decidedAt) : '';
-          return { ...(await recordOccurrences(em, tenantId, batch, decidedAt, runId || undefined)), runId };
+          return { ...(await recordOccurrences(em, rule, batch, decidedAt, runId || undefined)), runId };
         });
         this.outbox.nudge();
         for (const status of STATUSES) counts[status] += recorded[status];

@@ -7,7 +7,7 @@ import { lastValueFrom, reduce } from 'rxjs';
 import { renderJob } from '../../cycles/render-job';
 import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
-import type { Rule } from '../../rules/rule.entity';
+import type { Audience, Rule } from '../../rules/rule.entity';
 
 interface Held {
   id: string;
@@ -16,6 +16,7 @@ interface Held {
   rule_kind: Rule['kind'];
   local_date: string;
   invoice_ids: string[];
+  audience: Audience;
   step: number;
 }
 
@@ -43,9 +44,9 @@ export class ApproveRunUseCase {
       if (run.status === 'approved') return { released: 0, settled: 0 };
       const held = await em.execute<Held[]>(
         `select o.id, o.customer_id, o.rule_id, o.rule_kind, o.local_date::text as local_date,
-                o.invoice_ids::text[] as invoice_ids,
+                o.invoice_ids::text[] as invoice_ids, r.audience,
                 (select max(s.step) from ${SCHEMA}.occurrence_steps s where s.occurrence_id = o.id) as step
-           from ${SCHEMA}.occurrences o
+           from ${SCHEMA}.occurrences o join ${SCHEMA}.rules r on r.id = o.rule_id
           where o.run_id = ? and o.status = 'awaiting_approval'`,
         [runId],
       );
@@ -71,6 +72,7 @@ export class ApproveRunUseCase {
             step: o.step,
             invoiceIds: o.invoice_ids,
             localDate: o.local_date,
+            audience: o.audience,
           }),
         ),
       );

@@ -1,0 +1,68 @@
+import type { receivables } from '@chasqui/contracts';
+import { recipients } from './recipients';
+
+const contact = (email: string, role: string, extra: Partial<receivables.Contact> = {}): receivables.Contact => ({
+  id: email,
+  name: email,
+  email,
+  role,
+  receivesReminders: true,
+  undeliverable: false,
+  undeliverableReason: '',
+  ...extra,
+});
+
+const contacts = [
+  contact('cxp@cliente.mx', 'Cuentas por pagar'),
+  contact('tesoreria@cliente.mx', 'Tesorería'),
+  contact('rebota@cliente.mx', 'Tesorería', { undeliverable: true }),
+  contact('director@cliente.mx', 'Dirección', { receivesReminders: false }),
+];
+const audience = (extra: object = {}) => ({ contactRoles: [], extraRecipients: [], cc: [], bcc: [], ...extra });
+
+describe('who a reminder goes to', () => {
+  it('every deliverable contact that receives reminders, when the rule names no role', () => {
+    expect(recipients(contacts, undefined)).toEqual({
+      to: ['cxp@cliente.mx', 'tesoreria@cliente.mx'],
+      cc: [],
+      bcc: [],
+    });
+  });
+
+  it("only the rule's roles, matched without case or accents", () => {
+    expect(recipients(contacts, audience({ contactRoles: ['TESORERIA'] })).to).toEqual(['tesoreria@cliente.mx']);
+  });
+
+  it('adds extra recipients, cc and bcc, each address once', () => {
+    expect(
+      recipients(
+        contacts,
+        audience({
+          extraRecipients: ['cobranza@acme.mx', 'CXP@cliente.mx'],
+          cc: ['vendedor@acme.mx', 'cobranza@acme.mx'],
+          bcc: ['archivo@acme.mx', ' '],
+        }),
+      ),
+    ).toEqual({
+      to: ['cxp@cliente.mx', 'tesoreria@cliente.mx', 'cobranza@acme.mx'],
+      cc: ['vendedor@acme.mx'],
+      bcc: ['archivo@acme.mx'],
+    });
+  });
+
+  it('sends nothing when no contact of the customer qualifies, whatever the copies', () => {
+    expect(recipients(contacts, audience({ contactRoles: ['Compras'], cc: ['vendedor@acme.mx'] }))).toEqual({
+      to: [],
+      cc: [],
+      bcc: [],
+    });
+  });
+
+  it('a test goes to its one address only', () => {
+    expect(recipients(contacts, audience({ cc: ['vendedor@acme.mx'] }), 'yo@acme.mx')).toEqual({
+      to: ['yo@acme.mx'],
+      cc: [],
+      bcc: [],
+    });
+  });
+});

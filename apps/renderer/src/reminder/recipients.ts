@@ -1,0 +1,49 @@
+import type { receivables, scheduler } from '@chasqui/contracts';
+
+export interface Recipients {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+}
+
+const NOBODY: Recipients = { to: [], cc: [], bcc: [] };
+
+/**
+ * Who a reminder goes to: the customer's contacts that receive reminders and
+ * are deliverable — only those of the rule's roles when it names some — plus
+ * the rule's extra recipients, cc and bcc, each address once. Without a
+ * customer contact there is no reminder (copies alone are not one). A test
+ * goes to its one address only.
+ */
+export function recipients(
+  contacts: receivables.Contact[],
+  audience: scheduler.Audience | undefined,
+  testTo = '',
+): Recipients {
+  if (testTo) return { to: [testTo], cc: [], bcc: [] };
+  const roles = new Set((audience?.contactRoles ?? []).map(normalized));
+  const customer = contacts
+    .filter((c) => c.receivesReminders && !c.undeliverable)
+    .filter((c) => roles.size === 0 || roles.has(normalized(c.role)))
+    .map((c) => c.email);
+  if (customer.length === 0) return NOBODY;
+  const seen = new Set<string>();
+  const once = (addresses: string[]) =>
+    addresses.filter((address) => {
+      const key = address.trim().toLowerCase();
+      if (!key || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const to = once([...customer, ...(audience?.extraRecipients ?? [])]);
+  return { to, cc: once(audience?.cc ?? []), bcc: once(audience?.bcc ?? []) };
+}
+
+/** 'Cobranza', 'cobranza ' and 'COBRANZA' are one role. */
+function normalized(role: string): string {
+  return role
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
+}
