@@ -4,6 +4,8 @@ import { platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { customerChangedConsumer } from './policy/customer-projection/customer-changed.consumer';
+import { messageRepliedConsumer } from './policy/replies/message-replied.consumer';
+import { SettingsController } from './policy/settings/settings.controller';
 import { EnrollmentController } from './policy/enrollment/enrollment.controller';
 import { ExclusionsController } from './policy/exclusions/exclusions.controller';
 import { PauseController } from './policy/pause/pause.controller';
@@ -47,6 +49,7 @@ export class AppModule {
         ForecastController,
         PreviewRunController,
         ApprovalController,
+        SettingsController,
         TestSendController,
         EnrollmentController,
         PauseController,
@@ -64,6 +67,11 @@ export class AppModule {
             inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics],
             build: (ticker: Ticker, amqp: AmqpConnection, orm: MikroORM, metrics: MessagingMetrics) => [
               customerChangedConsumer(amqp, log, orm, {
+                prefetch: env.AMQP_PREFETCH,
+                retryDelaysMs: env.RETRY_DELAYS_MS,
+                metrics,
+              }),
+              messageRepliedConsumer(amqp, log, orm, {
                 prefetch: env.AMQP_PREFETCH,
                 retryDelaysMs: env.RETRY_DELAYS_MS,
                 metrics,

@@ -57,8 +57,9 @@ describe('approval mode: a run waits for ApproveRun', () => {
     await ledger.invoice(sur, 'S-1', '2026-06-01');
     await ledger.invoice(silent, 'X-1', '2026-06-01');
 
-    expect(await call(stack.scheduler.setApprovalMode({ approvalRequired: true }, auth))).toEqual({
+    expect((await call(stack.scheduler.updateSettings({ approvalRequired: true }, auth))).settings).toEqual({
       approvalRequired: true,
+      pauseDaysAfterReply: 7,
       openRunId: '',
     });
     const first = await call(stack.scheduler.runCycle({ asOf: instant('2026-06-02T18:00:00Z') }, auth));
@@ -73,7 +74,7 @@ describe('approval mode: a run waits for ApproveRun', () => {
     // The next step, two days later, waits in the same run.
     const second = await call(stack.scheduler.runCycle({ asOf: instant('2026-06-04T18:00:00Z') }, auth));
     expect(second).toMatchObject({ awaitingApproval: 3, runId: first.runId });
-    expect((await call(stack.scheduler.setApprovalMode({ approvalRequired: true }, auth))).openRunId).toBe(first.runId);
+    expect((await call(stack.scheduler.getSettings({}, auth))).settings?.openRunId).toBe(first.runId);
 
     // N-1 is paid while the run waits: its two reminders are skipped, not sent.
     await ledger.pay(norte, paidLater.id, '100000', '2026-06-04');
@@ -94,8 +95,9 @@ describe('approval mode: a run waits for ApproveRun', () => {
     const third = await call(stack.scheduler.runCycle({ asOf: instant('2026-06-06T18:00:00Z') }, auth));
     expect(third).toMatchObject({ awaitingApproval: 2 });
     expect(third.runId).not.toBe(first.runId);
-    expect(await call(stack.scheduler.setApprovalMode({ approvalRequired: false }, auth))).toEqual({
+    expect((await call(stack.scheduler.updateSettings({ approvalRequired: false }, auth))).settings).toEqual({
       approvalRequired: false,
+      pauseDaysAfterReply: 7,
       openRunId: third.runId,
     });
     const fourth = await call(stack.scheduler.runCycle({ asOf: instant('2026-06-08T18:00:00Z') }, auth));
@@ -120,7 +122,7 @@ describe('approval mode: a run waits for ApproveRun', () => {
       ),
     );
     await ledger.invoice(await ledger.customer('Uno'), 'U-1', '2026-06-01');
-    await call(stack.scheduler.setApprovalMode({ approvalRequired: true }, auth));
+    await call(stack.scheduler.updateSettings({ approvalRequired: true }, auth));
     const { runId } = await call(stack.scheduler.runCycle({ asOf: instant('2026-06-02T18:00:00Z') }, auth));
 
     const other = await stack.tenant();

@@ -15,6 +15,7 @@ export const RoutingKeys = {
   sendJob: 'send',
   messageSent: 'delivery.message.sent',
   messageBounced: 'delivery.message.bounced',
+  messageReplied: 'delivery.message.replied',
 } as const;
 
 /** The AMQP `type` property: the full proto name of the body. */
@@ -29,4 +30,5 @@ export const MessageTypes = {
   sendJob: 'chasqui.renderer.v1.SendJob',
   messageSent: 'chasqui.delivery.v1.MessageSent',
   messageBounced: 'chasqui.delivery.v1.MessageBounced',
+  messageReplied: 'chasqui.delivery.v1.MessageReplied',
 } as const;

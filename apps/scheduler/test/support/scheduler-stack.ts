@@ -15,6 +15,11 @@ export class SchedulerStack {
   scheduler!: scheduler.SchedulerServiceClient;
   sql!: Client;
   private env: Record<string, string> = {};
+
+  /** The vhost the services use, for tests that publish events themselves. */
+  get amqpUrl(): string {
+    return this.env.AMQP_URL;
+  }
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(): Promise<void> {

@@ -7,6 +7,7 @@ import { Migration20261122170000 } from './Migration20261122170000';
 import { Migration20261122180000 } from './Migration20261122180000';
 import { Migration20261122190000 } from './Migration20261122190000';
 import { Migration20261122200000 } from './Migration20261122200000';
+import { Migration20261122210000 } from './Migration20261122210000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122180000', class: Migration20261122180000 },
   { name: 'Migration20261122190000', class: Migration20261122190000 },
   { name: 'Migration20261122200000', class: Migration20261122200000 },
+  { name: 'Migration20261122210000', class: Migration20261122210000 },
 ];

@@ -1,0 +1,124 @@
+import { status } from '@grpc/grpc-js';
+import { delivery, Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
+import { readBadRequest } from '@chasqui/grpc';
+import { waitFor } from '@chasqui/testing';
+import { connect } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { firstValueFrom } from 'rxjs';
+import { call, failure } from './support/calls';
+import { days, instant, Ledger } from './support/ledger';
+import { SchedulerStack } from './support/scheduler-stack';
+
+jest.setTimeout(120_000);
+
+describe('replies pause a customer: a person for the tenant’s days, a promise to pay through its date', () => {
+  const stack = new SchedulerStack();
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  /** What delivery publishes when an answer to a reminder arrives. */
+  async function reply(event: Partial<delivery.MessageReplied>, times = 1) {
+    const connection = await connect(stack.amqpUrl);
+    try {
+      const channel = await connection.createConfirmChannel();
+      const body = Buffer.from(
+        delivery.MessageReplied.encode({
+          tenantId: '',
+          customerId: '',
+          occurrenceId: randomUUID(),
+          from: 'cliente@example.com',
+          receivedAt: { seconds: String(Date.parse('2026-06-03T15:00:00Z') / 1000), nanos: 0 },
+          kind: delivery.ReplyKind.REPLY_KIND_HUMAN,
+          promisedDate: '',
+          ...event,
+        }).finish(),
+      );
+      const messageId = randomUUID();
+      for (let i = 0; i < times; i++) {
+        channel.publish(Exchanges.events, RoutingKeys.messageReplied, body, {
+          persistent: true,
+          messageId,
+          type: MessageTypes.messageReplied,
+        });
+      }
+      await channel.waitForConfirms();
+    } finally {
+      await connection.close();
+    }
+  }
+
+  it('skips the paused steps with their reason, then reminds again; an auto-reply changes nothing', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    expect((await call(stack.scheduler.updateSettings({ pauseDaysAfterReply: 3 }, auth))).settings).toMatchObject({
+      pauseDaysAfterReply: 3,
+      approvalRequired: false,
+    });
+    await call(
+      stack.scheduler.createRule(
+        {
+          name: 'vencidas cada 2 días',
+          sendHour: 9,
+          template: '',
+          grouping: scheduler.Grouping.GROUPING_PER_INVOICE,
+          businessDaysOnly: false,
+          overdue: { fromDays: 1, everyDays: 2 },
+        },
+        auth,
+      ),
+    );
+    const person = await ledger.customer('Respondió');
+    const promiser = await ledger.customer('Prometió');
+    const away = await ledger.customer('Fuera de oficina');
+    for (const customer of [person, promiser, away]) await ledger.invoice(customer, customer.slice(0, 8), '2026-06-01');
+    await firstValueFrom(stack.scheduler.runCycle({ asOf: instant('2026-06-02T18:00:00Z') }, auth));
+
+    // Received 3 June: a person (delivered twice), a promise to pay on 7 June, an out-of-office answer.
+    await reply({ tenantId, customerId: person }, 2);
+    await reply({
+      tenantId,
+      customerId: promiser,
+      kind: delivery.ReplyKind.REPLY_KIND_PROMISE_TO_PAY,
+      promisedDate: '2026-06-07',
+    });
+    await reply({ tenantId, customerId: away, kind: delivery.ReplyKind.REPLY_KIND_AUTO_REPLY });
+    const pauses = async () =>
+      (
+        await stack.sql.query<{ customer_id: string; until: string; reason: string }>(
+          `select customer_id, paused_until::text as until, pause_reason as reason from scheduler.customer_policies
+            where tenant_id = $1 and paused_until is not null order by paused_until`,
+          [tenantId],
+        )
+      ).rows;
+    await waitFor(async () => (await pauses()).length === 2, 'both pauses');
+    expect(await pauses()).toEqual([
+      { customer_id: person, until: '2026-06-05', reason: 'replied' },
+      { customer_id: promiser, until: '2026-06-07', reason: 'promise_to_pay' },
+    ]);
+
+    for (const day of days('2026-06-03', '2026-06-08')) {
+      await firstValueFrom(stack.scheduler.runCycle({ asOf: instant(`${day}T18:00:00Z`) }, auth));
+    }
+    const { rows } = await stack.sql.query<{ customer_id: string; decided: string[] }>(
+      `select customer_id, array_agg(local_date::text || ' ' || coalesce(reason, status) order by local_date) as decided
+         from scheduler.occurrences where tenant_id = $1 group by 1`,
+      [tenantId],
+    );
+    const of = (customer: string) => rows.find((r) => r.customer_id === customer)?.decided;
+    expect(of(person)).toEqual(['2026-06-02 queued', '2026-06-04 paused', '2026-06-06 queued', '2026-06-08 queued']);
+    expect(of(promiser)).toEqual(['2026-06-02 queued', '2026-06-04 paused', '2026-06-06 paused', '2026-06-08 queued']);
+    expect(of(away)).toEqual(['2026-06-02 queued', '2026-06-04 queued', '2026-06-06 queued', '2026-06-08 queued']);
+  });
+
+  it('names a pause length out of range', async () => {
+    const { auth } = await stack.tenant();
+    const error = await failure(stack.scheduler.updateSettings({ pauseDaysAfterReply: 400 }, auth));
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(readBadRequest(error).map((v) => v.field)).toEqual(['pause_days_after_reply']);
+    expect((await call(stack.scheduler.getSettings({}, auth))).settings).toEqual({
+      approvalRequired: false,
+      pauseDaysAfterReply: 7,
+      openRunId: '',
+    });
+  });
+});
