@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JsonLogger } from '@chasqui/observability';
+import { JsonLogger, OpsServer } from '@chasqui/observability';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadRendererEnv } from './env';
@@ -11,6 +11,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.register(env, log), { logger: log });
   app.enableShutdownHooks();
   await app.init();
+  app.get(OpsServer).serve();
   log.info('renderer consuming', { httpPort: env.HTTP_PORT });
 }
 

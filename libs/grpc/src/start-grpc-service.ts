@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import type { GrpcPackage } from '@chasqui/contracts';
-import type { JsonLogger } from '@chasqui/observability';
+import { OpsServer, type JsonLogger } from '@chasqui/observability';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DomainErrorFilter } from './domain-error.filter';
 import { grpcServerOptions } from './grpc-options';
 
-/** Boots a service whose edge is gRPC: the filter, shutdown hooks, then listen. */
+/** Boots a service whose edge is gRPC: the filter, shutdown hooks, listen, then ready. */
 export async function startGrpcService(
   pkg: GrpcPackage,
   module: DynamicModule,
@@ -17,5 +17,6 @@ export async function startGrpcService(
   app.useGlobalFilters(new DomainErrorFilter(log));
   app.enableShutdownHooks();
   await app.listen();
+  app.get(OpsServer).serve();
   log.info(`${pkg} listening`, { grpcPort: ports.GRPC_PORT, httpPort: ports.HTTP_PORT });
 }

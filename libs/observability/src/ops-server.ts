@@ -9,6 +9,8 @@ export type ReadinessCheck = { name: string; check: () => boolean | Promise<bool
  */
 export class OpsServer {
   private server?: Server;
+  /** Whether the service's edge takes work yet (its gRPC port listens, its consumers run). */
+  private serving = false;
   private draining = false;
 
   constructor(
@@ -24,6 +26,15 @@ export class OpsServer {
       });
     });
     return new Promise((resolve) => this.server!.listen(port, resolve));
+  }
+
+  /**
+   * The service takes work from now on: /readyz may answer ready. Not before —
+   * the ops port opens early in the boot, and a load balancer (or a test) that
+   * calls a gRPC port not yet bound gets a refused connection.
+   */
+  serve(): void {
+    this.serving = true;
   }
 
   /** From now on /readyz fails, so traffic moves away while work drains. */
@@ -48,8 +59,9 @@ export class OpsServer {
           .then(check)
           .catch(() => false);
       }
-      const ready = !this.draining && Object.values(results).every(Boolean);
-      return { status: ready ? 200 : 503, type: 'application/json', body: JSON.stringify({ ready, ...results }) };
+      const ready = this.serving && !this.draining && Object.values(results).every(Boolean);
+      const body = JSON.stringify({ ready, serving: this.serving, ...results });
+      return { status: ready ? 200 : 503, type: 'application/json', body };
     }
     return { status: 404, type: 'text/plain', body: 'not found' };
   }
