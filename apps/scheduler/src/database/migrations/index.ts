@@ -8,6 +8,7 @@ import { Migration20261122180000 } from './Migration20261122180000';
 import { Migration20261122190000 } from './Migration20261122190000';
 import { Migration20261122200000 } from './Migration20261122200000';
 import { Migration20261122210000 } from './Migration20261122210000';
+import { Migration20261122220000 } from './Migration20261122220000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122190000', class: Migration20261122190000 },
   { name: 'Migration20261122200000', class: Migration20261122200000 },
   { name: 'Migration20261122210000', class: Migration20261122210000 },
+  { name: 'Migration20261122220000', class: Migration20261122220000 },
 ];
