@@ -46,7 +46,7 @@ describe('the collectible window holds every invoice with a step to decide', () 
   )('%j at %i h, business days %s', (schedule, sendHour, businessDays) => {
     for (const since of [null, ...[26, 32, 40, 24 * 6].map((hours) => asOf.subtract({ hours }))]) {
       const r = rule(schedule, sendHour, businessDays, since && new Date(since.epochMilliseconds));
-      const window = collectibleWindow(r, asOf, GRACE_HOURS, r.decidedThrough);
+      const window = collectibleWindow(r, asOf, GRACE_HOURS);
       for (let offset = -10; offset <= 60; offset++) {
         const due = asOf.toZonedDateTimeISO('UTC').toPlainDate().subtract({ days: offset });
         for (const timeZone of zones) {

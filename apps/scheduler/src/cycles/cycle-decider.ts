@@ -53,16 +53,13 @@ export class CycleDecider {
     const decisions: TargetDecision[] = [];
     const steps = new InvoiceSteps(rule, asOf, this.graceHours);
     const horizon = new RuleHorizon(rule, this.graceHours);
-    await drain(
-      this.receivables.collectibles(tenantId, collectibleWindow(rule, asOf, this.graceHours, rule.decidedThrough)),
-      (invoice) => {
-        seen(invoice);
-        const decision = decideInvoice(rule, invoice, steps, policy);
-        if (decision && horizon.admits(decision, invoice.updatedAt)) {
-          decisions.push(decision);
-        }
-      },
-    );
+    await drain(this.receivables.collectibles(tenantId, collectibleWindow(rule, asOf, this.graceHours)), (invoice) => {
+      seen(invoice);
+      const decision = decideInvoice(rule, invoice, steps, policy);
+      if (decision && horizon.admits(decision, invoice.updatedAt)) {
+        decisions.push(decision);
+      }
+    });
     return decisions;
   }
 

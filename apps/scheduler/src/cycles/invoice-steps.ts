@@ -47,9 +47,8 @@ export function collectibleWindow(
   rule: InvoiceRule,
   asOf: Temporal.Instant,
   graceHours: number,
-  since: Date | null,
 ): Partial<receivables.ListCollectiblesRequest> {
-  const { schedule, sendHour } = rule;
+  const { schedule, sendHour, decidedThrough: since } = rule;
   const shift = rule.businessDaysOnly ? MAX_SHIFT_DAYS : 0;
   const after = since ? Temporal.Instant.fromEpochMilliseconds(since.getTime()) : asOf.subtract({ hours: graceHours });
   // Fired at or after `after` in the westernmost zone: dated after the instant sendHour + 12 h before it.

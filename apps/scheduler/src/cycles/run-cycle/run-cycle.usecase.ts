@@ -8,7 +8,7 @@ import type { Rule } from '../../rules/rule.entity';
 import { CycleDecider } from '../cycle-decider';
 import { planOccurrences } from '../occurrence-plan';
 import { recordOccurrences, type RecordedCounts } from '../record-occurrences';
-import { approvalRequired, openRun } from '../../runs/approval/open-run';
+import { approvalRequired, openRun } from '../open-run';
 import { loadPolicyBook } from '../../policy/load-policy-book';
 import type { TargetDecision } from '../target-decision';
 import type { RunCycleCommand } from './run-cycle.command';

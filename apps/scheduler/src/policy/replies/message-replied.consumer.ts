@@ -3,6 +3,7 @@ import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../../database/orm-settings';
+import { DEFAULT_PAUSE_DAYS_AFTER_REPLY } from '../settings/default-settings';
 
 /**
  * delivery.message.replied: a person answering a reminder pauses the
@@ -37,7 +38,7 @@ export function messageRepliedConsumer(
            select case when ?::boolean then ?::date
                        else (?::timestamptz at time zone 'UTC')::date
                             + coalesce((select pause_days_after_reply from ${SCHEMA}.tenant_settings
-                                         where tenant_id = ?), 7) - 1
+                                         where tenant_id = ?), ${DEFAULT_PAUSE_DAYS_AFTER_REPLY}) - 1
                   end as day)
          insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, paused_until, pause_reason)
          select ?, ?, day, ? from until

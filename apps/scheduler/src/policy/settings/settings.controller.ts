@@ -6,6 +6,7 @@ import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { SCHEMA } from '../../database/orm-settings';
+import { DEFAULT_PAUSE_DAYS_AFTER_REPLY } from './default-settings';
 
 const updateSettingsCommand = z.object({
   tenantId: z.string(),
@@ -30,7 +31,7 @@ export class SettingsController {
     const command = parseRequest(updateSettingsCommand, { ...request, tenantId }, 'SETTINGS.INVALID');
     await this.orm.em.fork().execute(
       `insert into ${SCHEMA}.tenant_settings (tenant_id, approval_required, pause_days_after_reply)
-       values (?, coalesce(?::boolean, false), coalesce(?::int, 7))
+       values (?, coalesce(?::boolean, false), coalesce(?::int, ${DEFAULT_PAUSE_DAYS_AFTER_REPLY}))
        on conflict (tenant_id) do update
          set approval_required = coalesce(?::boolean, tenant_settings.approval_required),
              pause_days_after_reply = coalesce(?::int, tenant_settings.pause_days_after_reply),
@@ -69,6 +70,3 @@ export class SettingsController {
     };
   }
 }
-
-/** As the column's default. */
-export const DEFAULT_PAUSE_DAYS_AFTER_REPLY = 7;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { SCHEMA } from '../../database/orm-settings';
+import { SCHEMA } from '../database/orm-settings';
 
 /** Whether the tenant's reminders wait for approval before they are sent. */
 export async function approvalRequired(em: EntityManager, tenantId: string): Promise<boolean> {
