@@ -52,7 +52,7 @@ describe("an invoice's documents", () => {
         await firstValueFrom(
           server.client
             .listCollectibles(
-              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '' },
+              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [] },
               serviceMetadata('dev-service-token', tenantId),
             )
             .pipe(

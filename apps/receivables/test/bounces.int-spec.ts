@@ -93,7 +93,7 @@ describe('a bounce reported by delivery', () => {
     const [item] = await firstValueFrom(
       server.client
         .listCollectibles(
-          { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '' },
+          { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [] },
           serviceMetadata('dev-service-token', tenantId),
         )
         .pipe(

@@ -403,7 +403,7 @@ describe('the receivables ledger', () => {
         await firstValueFrom(
           server.client
             .listCollectibles(
-              { dueFrom: '', dueTo: '2026-11-22', issuedFrom: '', customerId: '', changedSince: '' },
+              { dueFrom: '', dueTo: '2026-11-22', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [] },
               serviceMetadata('dev-service-token', tenantId),
             )
             .pipe(
@@ -453,7 +453,7 @@ describe('the receivables ledger', () => {
         await firstValueFrom(
           server.client
             .listCollectibles(
-              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', ...request },
+              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [], ...request },
               serviceMetadata('dev-service-token', tenantId),
             )
             .pipe(
@@ -499,9 +499,13 @@ describe('the receivables ledger', () => {
     expect(await dues({ ...window(1, 7), changedSince: before })).toEqual(['03', '05', '06', '12', '13']);
     expect(await dues({ ...window(1, 7), changedSince: new Date().toISOString() })).toEqual(['05', '06', '12', '13']);
 
+    // Only the invoices asked for (the scheduler re-checking the reminders an approval releases).
+    const idOf = (day: string) => [...byDue].find(([, due]) => due === `2026-11-${day}`)![0];
+    expect(await dues({ invoiceIds: [idOf('09'), idOf('05')] })).toEqual(['05', '09']);
+
     const bad = await failure(
       server.client.listCollectibles(
-        { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', ...window(1, -7) },
+        { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [], ...window(1, -7) },
         serviceMetadata('dev-service-token', tenantId),
       ),
     );
@@ -511,7 +515,7 @@ describe('the receivables ledger', () => {
   it("refuses a tenant's key on the services-only ListCollectibles", async () => {
     const error = await failure(
       server.client.listCollectibles(
-        { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '' },
+        { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [] },
         auth,
       ),
     );

@@ -24,6 +24,7 @@ export class ReceivablesClient {
       issuedFrom: '',
       customerId: '',
       changedSince: '',
+      invoiceIds: [],
       ...filters,
     };
     return this.client.service

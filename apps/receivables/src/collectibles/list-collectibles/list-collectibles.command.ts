@@ -19,6 +19,7 @@ export const listCollectiblesCommand = z.object({
   customerId: z.union([z.literal(''), fields.id]),
   stepWindow: stepWindow.nullish(),
   changedSince: z.union([z.literal(''), z.iso.datetime({ offset: true })]),
+  invoiceIds: z.array(fields.id).max(1_000_000).default([]),
 });
 
 export type ListCollectiblesCommand = z.infer<typeof listCollectiblesCommand>;

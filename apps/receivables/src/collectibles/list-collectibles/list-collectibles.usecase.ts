@@ -43,6 +43,7 @@ export class ListCollectiblesUseCase {
             and (? = '' or (i.issue_date >= ?::date
                  and (t.new_invoices_start_date is null or i.issue_date >= t.new_invoices_start_date)))
             and (? = '' or i.customer_id = ?::uuid)
+            and (cardinality(?::uuid[]) = 0 or i.id = any(?::uuid[]))
           order by i.due_date, i.id`,
         [
           command.tenantId,
@@ -51,6 +52,7 @@ export class ListCollectiblesUseCase {
           command.issuedFrom || null,
           command.customerId,
           command.customerId || null,
+          ...Array<string>(2).fill(`{${command.invoiceIds.join(',')}}`),
         ],
       );
       for (;;) {

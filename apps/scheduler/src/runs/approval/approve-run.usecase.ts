@@ -34,7 +34,9 @@ export class ApproveRunUseCase {
   ) {}
 
   async execute(tenantId: string, runId: string): Promise<{ released: number; settled: number }> {
-    const collectible = await this.collectibleInvoices(tenantId);
+    // The ledger is asked about the run's invoices before its rows are locked (a call to another service
+    // inside the transaction would hold them); an invoice added to the run since is not judged: it goes out.
+    const [asked, collectible] = await this.collectibleAmong(tenantId, runId);
     const result = await this.orm.em.fork().transactional(async (em) => {
       const [run] = await em.execute<{ status: string }[]>(
         `select status from ${SCHEMA}.runs where id = ? and tenant_id = ? for update`,
@@ -50,7 +52,9 @@ export class ApproveRunUseCase {
           where o.run_id = ? and o.status = 'awaiting_approval'`,
         [runId],
       );
-      const [release, settle] = partition(held, (o) => o.invoice_ids.some((id) => collectible.has(id)));
+      const [release, settle] = partition(held, (o) =>
+        o.invoice_ids.some((id) => collectible.has(id) || !asked.has(id)),
+      );
       await nativeQuery(em, `update ${SCHEMA}.occurrences set status = 'queued' where id = any(?::uuid[])`, [
         uuidArray(release),
       ]);
@@ -83,13 +87,21 @@ export class ApproveRunUseCase {
     return result;
   }
 
-  /** The tenant's collectible invoices now (above the cents tolerance, not disputed). */
-  private collectibleInvoices(tenantId: string): Promise<Set<string>> {
-    return lastValueFrom(
+  /** The invoices of the run's waiting reminders, and which of them are collectible now. */
+  private async collectibleAmong(tenantId: string, runId: string): Promise<[Set<string>, Set<string>]> {
+    const rows = await this.orm.em.fork().execute<{ id: string }[]>(
+      `select distinct unnest(invoice_ids)::text as id from ${SCHEMA}.occurrences
+        where run_id = ? and tenant_id = ? and status = 'awaiting_approval'`,
+      [runId, tenantId],
+    );
+    const asked = new Set(rows.map((row) => row.id));
+    if (asked.size === 0) return [asked, new Set()];
+    const collectible = await lastValueFrom(
       this.receivables
-        .collectibles(tenantId, {})
+        .collectibles(tenantId, { invoiceIds: [...asked] })
         .pipe(reduce((ids, invoice) => ids.add(invoice.invoiceId), new Set<string>())),
     );
+    return [asked, collectible];
   }
 }
 
