@@ -3,6 +3,7 @@ import { scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
 import { call, failure } from './support/calls';
 import { instant, Ledger } from './support/ledger';
+import { ruleRequest } from './support/rules';
 import { SchedulerStack } from './support/scheduler-stack';
 
 jest.setTimeout(120_000);
@@ -38,14 +39,7 @@ describe('approval mode: a run waits for ApproveRun', () => {
     const ledger = new Ledger(stack, auth);
     await call(
       stack.scheduler.createRule(
-        {
-          name: 'vencidas cada 2 días',
-          sendHour: 9,
-          template: '',
-          grouping: scheduler.Grouping.GROUPING_PER_INVOICE,
-          businessDaysOnly: false,
-          overdue: { fromDays: 1, everyDays: 2 },
-        },
+        ruleRequest({ name: 'vencidas cada 2 días', sendHour: 9, overdue: { fromDays: 1, everyDays: 2 } }),
         auth,
       ),
     );
@@ -109,17 +103,7 @@ describe('approval mode: a run waits for ApproveRun', () => {
     const { auth } = await stack.tenant();
     const ledger = new Ledger(stack, auth);
     await call(
-      stack.scheduler.createRule(
-        {
-          name: 'vencidas',
-          sendHour: 9,
-          template: '',
-          grouping: scheduler.Grouping.GROUPING_PER_INVOICE,
-          businessDaysOnly: false,
-          overdue: { fromDays: 1 },
-        },
-        auth,
-      ),
+      stack.scheduler.createRule(ruleRequest({ name: 'vencidas', sendHour: 9, overdue: { fromDays: 1 } }), auth),
     );
     await ledger.invoice(await ledger.customer('Uno'), 'U-1', '2026-06-01');
     await call(stack.scheduler.updateSettings({ approvalRequired: true }, auth));

@@ -2,18 +2,12 @@ import { receivables, scheduler } from '@chasqui/contracts';
 import type { Metadata } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
 import { days, instant, Ledger } from './support/ledger';
+import { ruleRequest } from './support/rules';
 import { SchedulerStack } from './support/scheduler-stack';
 
 jest.setTimeout(300_000);
 
 const { Grouping, StatementDocuments } = scheduler;
-const rule = (request: Partial<scheduler.CreateRuleRequest>): scheduler.CreateRuleRequest => ({
-  name: 'regla',
-  template: '',
-  grouping: Grouping.GROUPING_PER_INVOICE,
-  businessDaysOnly: false,
-  ...request,
-});
 
 describe('the cycle: each step decided once, against the ledger as it is', () => {
   const stack = new SchedulerStack();
@@ -50,7 +44,10 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     const { id: tenantId, auth } = await stack.tenant();
     const ledger = new Ledger(stack, auth);
     await firstValueFrom(
-      stack.scheduler.createRule(rule({ sendHour: 10, overdue: { fromDays: 5, untilDays: 30, everyDays: 5 } }), auth),
+      stack.scheduler.createRule(
+        ruleRequest({ sendHour: 10, overdue: { fromDays: 5, untilDays: 30, everyDays: 5 } }),
+        auth,
+      ),
     );
     const untouched = await ledger.customer('sin-pago');
     const paid = await ledger.customer('pago-total');
@@ -78,7 +75,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     const ledger = new Ledger(stack, auth);
     await firstValueFrom(
       stack.scheduler.createRule(
-        rule({ grouping: Grouping.GROUPING_PER_CUSTOMER, overdue: { fromDays: 1, untilDays: 3, everyDays: 2 } }),
+        ruleRequest({ grouping: Grouping.GROUPING_PER_CUSTOMER, overdue: { fromDays: 1, untilDays: 3, everyDays: 2 } }),
         auth,
       ),
     );
@@ -102,7 +99,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     const { id: tenantId, auth } = await stack.tenant();
     const ledger = new Ledger(stack, auth);
     await firstValueFrom(
-      stack.scheduler.createRule(rule({ sendHour: 10, overdue: { fromDays: 5, everyDays: 5 } }), auth),
+      stack.scheduler.createRule(ruleRequest({ sendHour: 10, overdue: { fromDays: 5, everyDays: 5 } }), auth),
     );
     const customer = await ledger.customer('caida');
     await ledger.invoice(customer, 'X', '2026-02-10');
@@ -122,7 +119,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     const { id: tenantId, auth } = await stack.tenant();
     const ledger = new Ledger(stack, auth);
     await firstValueFrom(
-      stack.scheduler.createRule(rule({ sendHour: 10, overdue: { fromDays: 1, everyDays: 4 } }), auth),
+      stack.scheduler.createRule(ruleRequest({ sendHour: 10, overdue: { fromDays: 1, everyDays: 4 } }), auth),
     );
     const customer = await ledger.customer('retraso');
     // Steps on 2 January + 4k: 7, 11, 15 and 19 February among them.
@@ -159,7 +156,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     const ledger = new Ledger(stack, auth);
     await firstValueFrom(
       stack.scheduler.createRule(
-        rule({
+        ruleRequest({
           sendHour: 9,
           statement: { weekly: { weekday: 1 }, documents: StatementDocuments.STATEMENT_DOCUMENTS_OVERDUE_ONLY },
         }),
@@ -212,7 +209,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     const names = new Map<string, string>();
     for (const [name, schedule] of rules) {
       const { rule: created } = await firstValueFrom(
-        stack.scheduler.createRule(rule({ name, sendHour: 9, ...schedule }), auth),
+        stack.scheduler.createRule(ruleRequest({ name, sendHour: 9, ...schedule }), auth),
       );
       names.set(created!.id, name);
     }
@@ -256,7 +253,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
       },
     });
     const ledger = new Ledger(stack, auth);
-    await firstValueFrom(stack.scheduler.createRule(rule({ sendHour: 9, invoiceIssued: {} }), auth));
+    await firstValueFrom(stack.scheduler.createRule(ruleRequest({ sendHour: 9, invoiceIssued: {} }), auth));
     const customer = await ledger.customer('emitidas');
     const before = await ledger.invoice(customer, 'E-1', '2026-02-01', '1000', 'MXN', '2026-01-01');
     const after = await ledger.invoice(customer, 'E-2', '2026-02-03', '1000', 'MXN', '2026-01-03');
@@ -285,7 +282,10 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     const { id: tenantId, auth } = await stack.tenant();
     const ledger = new Ledger(stack, auth);
     await firstValueFrom(
-      stack.scheduler.createRule(rule({ sendHour: 9, overdue: { fromDays: 1, untilDays: 28, everyDays: 3 } }), auth),
+      stack.scheduler.createRule(
+        ruleRequest({ sendHour: 9, overdue: { fromDays: 1, untilDays: 28, everyDays: 3 } }),
+        auth,
+      ),
     );
     const customers = 1000;
     for (let i = 0; i < customers; i++) await ledger.customer(`c-${i}`);

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { delivery, Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
+import { delivery, Exchanges, MessageTypes, RoutingKeys } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
 import { waitFor } from '@chasqui/testing';
 import { connect } from 'amqplib';
@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { firstValueFrom } from 'rxjs';
 import { call, failure } from './support/calls';
 import { days, instant, Ledger } from './support/ledger';
+import { ruleRequest } from './support/rules';
 import { SchedulerStack } from './support/scheduler-stack';
 
 jest.setTimeout(120_000);
@@ -56,14 +57,7 @@ describe('replies pause a customer: a person for the tenant’s days, a promise 
     });
     await call(
       stack.scheduler.createRule(
-        {
-          name: 'vencidas cada 2 días',
-          sendHour: 9,
-          template: '',
-          grouping: scheduler.Grouping.GROUPING_PER_INVOICE,
-          businessDaysOnly: false,
-          overdue: { fromDays: 1, everyDays: 2 },
-        },
+        ruleRequest({ name: 'vencidas cada 2 días', sendHour: 9, overdue: { fromDays: 1, everyDays: 2 } }),
         auth,
       ),
     );

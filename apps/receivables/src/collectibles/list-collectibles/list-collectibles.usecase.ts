@@ -43,7 +43,7 @@ export class ListCollectiblesUseCase {
             and (? = '' or (i.issue_date >= ?::date
                  and (t.new_invoices_start_date is null or i.issue_date >= t.new_invoices_start_date)))
             and (? = '' or i.customer_id = ?::uuid)
-            and (cardinality(?::uuid[]) = 0 or i.id = any(?::uuid[]))
+            ${command.invoiceIds.length > 0 ? 'and i.id = any(?::uuid[])' : ''}
           order by i.due_date, i.id`,
         [
           command.tenantId,
@@ -52,7 +52,7 @@ export class ListCollectiblesUseCase {
           command.issuedFrom || null,
           command.customerId,
           command.customerId || null,
-          ...Array<string>(2).fill(`{${command.invoiceIds.join(',')}}`),
+          ...(command.invoiceIds.length > 0 ? [`{${command.invoiceIds.join(',')}}`] : []),
         ],
       );
       for (;;) {
@@ -99,12 +99,12 @@ function windowsClause(command: ListCollectiblesCommand): { sql: string; params:
   let sql = dueWindow;
   if (command.stepWindow) {
     const { onOrAfter, onOrBefore, fromDays, everyDays }: StepWindow = command.stepWindow;
-    const x = `(?::date - i.due_date - ${fromDays})`;
-    const y = `(?::date - i.due_date - ${fromDays})`;
+    // Days from due + from to a window end (a parameter).
+    const days = `(?::date - i.due_date - ${fromDays})`;
     sql +=
       everyDays === 0
-        ? ` and ${x} <= 0 and ${y} >= 0`
-        : ` and greatest(${x}, 0) + (${everyDays} - greatest(${x}, 0) % ${everyDays}) % ${everyDays} <= ${y}`;
+        ? ` and ${days} <= 0 and ${days} >= 0`
+        : ` and greatest(${days}, 0) + (${everyDays} - greatest(${days}, 0) % ${everyDays}) % ${everyDays} <= ${days}`;
     params.push(...(everyDays === 0 ? [onOrAfter, onOrBefore] : [onOrAfter, onOrAfter, onOrBefore]));
   }
   if (!command.changedSince) return { sql: `(${sql})`, params };
