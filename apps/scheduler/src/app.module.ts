@@ -62,6 +62,8 @@ export class AppModule {
           orm: ormSettings(env.DATABASE_URL),
           env,
           log,
+          // The scheduler's outbox holds render jobs only: each stands alone, so batches may overtake each other.
+          relayLanes: 4,
           resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
           consumers: {
             inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics],

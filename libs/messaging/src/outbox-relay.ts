@@ -1,4 +1,5 @@
 import type { Log } from '@chasqui/observability';
+import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { AmqpConnection } from './amqp-connection';
@@ -14,6 +15,13 @@ export interface OutboxRelayOptions {
   log: Log;
   batchSize?: number;
   idleMs?: number;
+  /**
+   * Batches in flight at once (1 by default). More lanes keep the broker busy
+   * while other batches wait for their confirms, but publish out of order:
+   * only for an outbox whose messages do not depend on each other's order
+   * (jobs), never for events a consumer must see in sequence.
+   */
+  lanes?: number;
   metrics?: MessagingMetrics;
 }
 
@@ -24,26 +32,30 @@ const BACKLOG_EVERY_MS = 5_000;
 
 /**
  * Publishes committed outbox rows. A batch is locked with SKIP LOCKED so
- * several relays share the work; rows are deleted in the same transaction only
- * after every publish is confirmed. A crash in between leaves the rows to be
- * published again: at least once, with the same messageId.
+ * several relays (and lanes of one relay) share the work; rows are deleted in
+ * the same transaction only after every publish is confirmed. A crash in
+ * between leaves the rows to be published again: at least once, with the same
+ * messageId.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly lanes: number;
   private channel?: ChannelWrapper;
-  private loop?: Promise<void>;
+  private loop?: Promise<unknown>;
   private stopping = false;
-  private nudged = false;
-  private wake?: () => void;
+  /** Per lane: woken since it last looked. */
+  private readonly nudged: boolean[];
+  private readonly wake = new Map<number, () => void>();
   private backlogAt = 0;
   /** Jobs the broker handed back: no queue is bound for them yet. */
   private readonly returned = new Set<string>();
-  private heldBack = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 200;
+    this.lanes = options.lanes ?? 1;
+    this.nudged = Array.from({ length: this.lanes }, () => false);
   }
 
   start(): void {
@@ -55,35 +67,34 @@ export class OutboxRelay {
         if (message.properties.messageId) this.returned.add(message.properties.messageId);
       });
     });
-    this.loop = this.run();
+    this.loop = Promise.all(this.nudged.map((_, lane) => this.run(lane)));
   }
 
   /** Wake the relay now (after a commit that enqueued). */
   nudge(): void {
-    this.nudged = true;
-    this.wake?.();
+    this.nudged.fill(true);
+    for (const wake of this.wake.values()) wake();
   }
 
-  /** Finishes the batch in flight, then stops. */
+  /** Finishes the batches in flight, then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    for (const wake of this.wake.values()) wake();
     await this.loop;
     this.loop = undefined;
     await this.channel?.close();
     this.channel = undefined;
   }
 
-  private async run(): Promise<void> {
+  private async run(lane: number): Promise<void> {
     while (!this.stopping) {
       let pauseMs = this.idleMs;
       try {
-        const relayed = await this.relayBatch();
+        const { relayed, heldBack } = await this.relayBatch(lane);
         await this.reportBacklog();
         if (relayed === this.batchSize) continue;
         // Jobs with no queue yet stay at the head of the outbox: try again later, not at once.
-        if (this.heldBack) pauseMs = ERROR_PAUSE_MS;
-        this.heldBack = false;
+        if (heldBack) pauseMs = ERROR_PAUSE_MS;
       } catch (error) {
         pauseMs = ERROR_PAUSE_MS;
         this.options.log.warn('outbox relay batch failed; will retry', {
@@ -91,28 +102,31 @@ export class OutboxRelay {
           error: error instanceof Error ? error.message : String(error),
         });
       }
-      await this.pause(pauseMs);
+      await this.pause(lane, pauseMs);
     }
   }
 
-  private relayBatch(): Promise<number> {
-    this.nudged = false;
+  /** One batch: locked, published, confirmed, deleted. `heldBack`: some jobs had no queue to go to. */
+  private relayBatch(lane: number): Promise<{ relayed: number; heldBack: boolean }> {
+    this.nudged[lane] = false;
     const table = qualified(this.options.schema, 'outbox');
     return this.options.orm.em.fork().transactional(async (em: EntityManager) => {
-      const rows = await em.execute<OutboxRow[]>(
+      const rows = await nativeQuery<OutboxRow>(
+        em,
         `select id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent,
                 extract(epoch from created_at)::float8 as enqueued_at
          from ${table} order by seq limit ? for update skip locked`,
         [this.batchSize],
       );
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { relayed: 0, heldBack: false };
       await Promise.all(rows.map((row) => this.publish(row)));
       // A returned job arrives before its confirm, so by now the set is complete.
       const routed = rows.filter((row) => !this.returned.delete(row.id));
       if (routed.length > 0)
-        await em.execute(`delete from ${table} where id in (?)`, [routed.map((row) => row.id)], 'run');
-      if (routed.length < rows.length) this.warnUnroutable(rows.filter((row) => !routed.includes(row)));
-      return routed.length;
+        await nativeQuery(em, `delete from ${table} where id = any(?::uuid[])`, [routed.map((row) => row.id)]);
+      const heldBack = routed.length < rows.length;
+      if (heldBack) this.warnUnroutable(rows.filter((row) => !routed.includes(row)));
+      return { relayed: routed.length, heldBack };
     });
   }
 
@@ -128,7 +142,6 @@ export class OutboxRelay {
   }
 
   private warnUnroutable(rows: OutboxRow[]): void {
-    this.heldBack = true;
     this.options.log.warn('jobs have no queue bound yet; kept in the outbox', {
       schema: this.options.schema,
       routingKeys: [...new Set(rows.map((row) => row.routing_key))],
@@ -147,16 +160,16 @@ export class OutboxRelay {
     metrics.outboxBacklog.set({ schema }, Number(row.n));
   }
 
-  private pause(ms: number): Promise<void> {
-    if (this.nudged || this.stopping) return Promise.resolve();
+  private pause(lane: number, ms: number): Promise<void> {
+    if (this.nudged[lane] || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
-        this.wake = undefined;
+        this.wake.delete(lane);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = done;
+      this.wake.set(lane, done);
     });
   }
 }

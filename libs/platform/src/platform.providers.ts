@@ -17,6 +17,8 @@ export interface PlatformSettings {
   consumers?: Built<Worker[]>;
   /** What it opens before consuming and closes after draining. */
   resources?: Built<Resource[]>;
+  /** Outbox batches published at once; above 1 only where message order does not matter (OutboxRelayOptions.lanes). */
+  relayLanes?: number;
 }
 
 /** A list built from other providers, e.g. `{ inject: [ChromiumPool], build: (pool) => [pool] }`. */
@@ -43,6 +45,7 @@ export function platformProviders({
   checks,
   consumers,
   resources,
+  relayLanes,
 }: PlatformSettings): Provider[] {
   return [
     PlatformLifecycle,
@@ -61,7 +64,7 @@ export function platformProviders({
       provide: OutboxRelay,
       inject: [MikroORM, AmqpConnection, MessagingMetrics],
       useFactory: (db: MikroORM, amqp: AmqpConnection, metrics: MessagingMetrics) =>
-        new OutboxRelay({ orm: db, schema: orm.schema, amqp, log, metrics }),
+        new OutboxRelay({ orm: db, schema: orm.schema, amqp, log, metrics, lanes: relayLanes }),
     },
     {
       provide: OpsServer,

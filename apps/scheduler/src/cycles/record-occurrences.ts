@@ -50,9 +50,7 @@ export async function recordOccurrences(
             })),
           )
           // One key order for every replica: concurrent claims wait on each other instead of deadlocking.
-          .sort((a, b) =>
-            compareKeys([a.rule_id, a.customer_id, a.target, a.step], [b.rule_id, b.customer_id, b.target, b.step]),
-          ),
+          .sort(compareStepKeys),
       ),
     ],
   );
@@ -121,10 +119,15 @@ export async function recordOccurrences(
   }
 }
 
-function compareKeys(a: (string | number)[], b: (string | number)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] < b[i]) return -1;
-    if (a[i] > b[i]) return 1;
-  }
-  return 0;
+type StepKey = { rule_id: string; customer_id: string; target: string; step: number };
+
+function compareStepKeys(a: StepKey, b: StepKey): number {
+  return (
+    compare(a.rule_id, b.rule_id) ||
+    compare(a.customer_id, b.customer_id) ||
+    compare(a.target, b.target) ||
+    a.step - b.step
+  );
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -58,19 +58,23 @@ export class PolicyBook {
     customer: { customerId: string; name: string; taxId: string },
     localDate: string,
   ): string | undefined {
-    const name = normaliseName(customer.name);
-    const taxId = normaliseTaxId(customer.taxId);
-    const excluded = this.exclusions.some(
-      (e) =>
-        (e.ruleId === null || e.ruleId === rule.id) &&
-        (e.match === 'tax_id' ? taxId !== '' && e.value === taxId : e.value === name),
-    );
-    if (excluded) return 'excluded';
+    if (this.excluded(rule, customer)) return 'excluded';
     const policy = this.policies.get(customer.customerId);
     if (!policy) return undefined;
     if (!policy.enrolled) return 'not_enrolled';
     if (policy.pausedUntil && localDate <= policy.pausedUntil) return 'paused';
     if (policy.ruleSwitches[rule.id] === false) return 'rule_off';
     return undefined;
+  }
+
+  private excluded(rule: Rule, customer: { name: string; taxId: string }): boolean {
+    if (this.exclusions.length === 0) return false;
+    const name = normaliseName(customer.name);
+    const taxId = normaliseTaxId(customer.taxId);
+    return this.exclusions.some(
+      (e) =>
+        (e.ruleId === null || e.ruleId === rule.id) &&
+        (e.match === 'tax_id' ? taxId !== '' && e.value === taxId : e.value === name),
+    );
   }
 }
