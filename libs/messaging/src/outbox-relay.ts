@@ -4,6 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { AmqpConnection } from './amqp-connection';
 import { publishOptions, type OutboxRow } from './amqp-properties';
+import { ClaimCursor } from './claim-cursor';
 import { qualified } from './messaging-tables';
 import type { MessagingMetrics } from './metrics';
 import { declareExchanges, JOBS_EXCHANGE } from './topology';
@@ -50,6 +51,7 @@ export class OutboxRelay {
   private backlogAt = 0;
   /** Jobs the broker handed back: no queue is bound for them yet. */
   private readonly returned = new Set<string>();
+  private readonly cursor = new ClaimCursor();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -97,6 +99,7 @@ export class OutboxRelay {
         if (heldBack) pauseMs = ERROR_PAUSE_MS;
       } catch (error) {
         pauseMs = ERROR_PAUSE_MS;
+        this.cursor.rewind();
         this.options.log.warn('outbox relay batch failed; will retry', {
           schema: this.options.schema,
           error: error instanceof Error ? error.message : String(error),
@@ -111,13 +114,14 @@ export class OutboxRelay {
     this.nudged[lane] = false;
     const table = qualified(this.options.schema, 'outbox');
     return this.options.orm.em.fork().transactional(async (em: EntityManager) => {
-      const rows = await nativeQuery<OutboxRow>(
+      const rows = await nativeQuery<OutboxRow & { seq: string }>(
         em,
-        `select id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent,
+        `select id, seq, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent,
                 extract(epoch from created_at)::float8 as enqueued_at
-         from ${table} order by seq limit ? for update skip locked`,
-        [this.batchSize],
+         from ${table} where seq > ? order by seq limit ? for update skip locked`,
+        [this.cursor.next(), this.batchSize],
       );
+      this.cursor.claimed(rows.length > 0 ? Number(rows[rows.length - 1].seq) : 0, rows.length === this.batchSize);
       if (rows.length === 0) return { relayed: 0, heldBack: false };
       await Promise.all(rows.map((row) => this.publish(row)));
       // A returned job arrives before its confirm, so by now the set is complete.
@@ -125,7 +129,10 @@ export class OutboxRelay {
       if (routed.length > 0)
         await nativeQuery(em, `delete from ${table} where id = any(?::uuid[])`, [routed.map((row) => row.id)]);
       const heldBack = routed.length < rows.length;
-      if (heldBack) this.warnUnroutable(rows.filter((row) => !routed.includes(row)));
+      if (heldBack) {
+        this.cursor.rewind();
+        this.warnUnroutable(rows.filter((row) => !routed.includes(row)));
+      }
       return { relayed: routed.length, heldBack };
     });
   }

@@ -1,5 +1,5 @@
 import { createTestDatabase, createTestVhost, type TestResource } from '@chasqui/testing';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AmqpConnection, declareExchanges, enqueueMany, OutboxRelay } from '../src';
 import { brokerProbe, eventually, openTestOrm, readyCount, recordingLog } from './support';
 
@@ -35,23 +35,34 @@ describe('an outbox relay with several lanes', () => {
     await database?.drop();
   });
 
+  const enqueueJobs = (em: EntityManager, jobs: string[]) =>
+    enqueueMany(
+      em,
+      SCHEMA,
+      jobs.map((job) => ({
+        exchange: 'chasqui.jobs',
+        routingKey: 'render',
+        type: 'chasqui.scheduler.v1.RenderJob',
+        body: new TextEncoder().encode(job),
+        tenantId: 'tenant-1',
+        idempotencyKey: job,
+      })),
+    );
+  const outboxSize = async () =>
+    Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${SCHEMA}.outbox`))[0].n);
+  const drainQueue = async () => {
+    const received: string[] = [];
+    for (;;) {
+      const message = await probe.channel.get(QUEUE, { noAck: true });
+      if (!message) return received;
+      received.push(message.content.toString());
+    }
+  };
+
   it('publishes a backlog of many batches each message exactly once, two relays of four lanes sharing it', async () => {
     const jobs = Array.from({ length: 3000 }, (_, i) => `job-${i}`);
     for (let i = 0; i < jobs.length; i += 500) {
-      await orm.em.fork().transactional((em) =>
-        enqueueMany(
-          em,
-          SCHEMA,
-          jobs.slice(i, i + 500).map((job) => ({
-            exchange: 'chasqui.jobs',
-            routingKey: 'render',
-            type: 'chasqui.scheduler.v1.RenderJob',
-            body: new TextEncoder().encode(job),
-            tenantId: 'tenant-1',
-            idempotencyKey: job,
-          })),
-        ),
-      );
+      await orm.em.fork().transactional((em) => enqueueJobs(em, jobs.slice(i, i + 500)));
     }
     for (let r = 0; r < 2; r++) {
       const relay = new OutboxRelay({ orm, schema: SCHEMA, amqp, log: recordingLog(), batchSize: 100, lanes: 4 });
@@ -59,17 +70,38 @@ describe('an outbox relay with several lanes', () => {
       relay.start();
     }
 
-    const outboxSize = async () =>
-      Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${SCHEMA}.outbox`))[0].n);
     await eventually('an empty outbox', async () => (await outboxSize()) === 0);
     await eventually('every job in the queue', async () => (await readyCount(probe.channel, QUEUE)) >= jobs.length);
-    const received: string[] = [];
-    for (;;) {
-      const message = await probe.channel.get(QUEUE, { noAck: true });
-      if (!message) break;
-      received.push(message.content.toString());
-    }
+    const received = await drainQueue();
     expect(received).toHaveLength(jobs.length);
     expect(new Set(received)).toEqual(new Set(jobs));
+  });
+
+  it('publishes rows that committed after later rows had already gone out', async () => {
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const late = Array.from({ length: 50 }, (_, i) => `late-${i}`);
+    const early = Array.from({ length: 1000 }, (_, i) => `early-${i}`);
+    // The late rows take their sequence numbers first, then wait to commit until the early ones are out.
+    const lateTransaction = orm.em.fork().transactional(async (em) => {
+      await enqueueJobs(em, late);
+      await committed;
+    });
+    await eventually('the late rows written', async () => {
+      const [row] = await orm.em
+        .fork()
+        .execute<{ n: string }[]>(
+          `select count(*) as n from pg_stat_activity where state = 'idle in transaction' and datname = current_database()`,
+        );
+      return Number(row.n) > 0;
+    });
+    await orm.em.fork().transactional((em) => enqueueJobs(em, early));
+    await eventually('the early rows out', async () => (await readyCount(probe.channel, QUEUE)) >= early.length);
+    commit();
+    await lateTransaction;
+
+    await eventually('an empty outbox', async () => (await outboxSize()) === 0);
+    await eventually('the late rows out', async () => (await readyCount(probe.channel, QUEUE)) >= 1050);
+    expect(new Set(await drainQueue())).toEqual(new Set([...early, ...late]));
   });
 });

@@ -32,15 +32,34 @@ export class CycleDecider {
     return rules.filter((rule) => rule.active || policy.switchedOn(rule));
   }
 
-  decide(
+  /** Every decision of the rule at `asOf`, once the whole ledger has been read. */
+  async decide(
     tenantId: string,
     rule: Rule,
     asOf: Temporal.Instant,
     policy: PolicyBook,
     seen: SeenInvoice = () => undefined,
   ): Promise<TargetDecision[]> {
-    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy, seen);
-    return this.decideAccounts(tenantId, rule, asOf, policy, seen);
+    const decisions: TargetDecision[] = [];
+    await this.stream(tenantId, rule, asOf, policy, (decision) => decisions.push(decision), seen);
+    return decisions;
+  }
+
+  /**
+   * The same decisions, each handed over as soon as it is known: an invoice
+   * rule's as its invoice arrives from receivables, an account rule's (which
+   * needs each customer's whole account) once the ledger has been read.
+   */
+  stream(
+    tenantId: string,
+    rule: Rule,
+    asOf: Temporal.Instant,
+    policy: PolicyBook,
+    each: (decision: TargetDecision) => void,
+    seen: SeenInvoice = () => undefined,
+  ): Promise<void> {
+    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy, each, seen);
+    return this.decideAccounts(tenantId, rule, asOf, policy, each, seen);
   }
 
   private async decideInvoices(
@@ -48,19 +67,16 @@ export class CycleDecider {
     rule: InvoiceRule,
     asOf: Temporal.Instant,
     policy: PolicyBook,
+    each: (decision: TargetDecision) => void,
     seen: SeenInvoice,
-  ) {
-    const decisions: TargetDecision[] = [];
+  ): Promise<void> {
     const steps = new InvoiceSteps(rule, asOf, this.graceHours);
     const horizon = new RuleHorizon(rule, this.graceHours);
     await drain(this.receivables.collectibles(tenantId, collectibleWindow(rule, asOf, this.graceHours)), (invoice) => {
       seen(invoice);
       const decision = decideInvoice(rule, invoice, steps, policy);
-      if (decision && horizon.admits(decision, invoice.updatedAt)) {
-        decisions.push(decision);
-      }
+      if (decision && horizon.admits(decision, invoice.updatedAt)) each(decision);
     });
-    return decisions;
   }
 
   /** Statements and account notices look at each customer's whole account. */
@@ -69,8 +85,9 @@ export class CycleDecider {
     rule: Rule,
     asOf: Temporal.Instant,
     policy: PolicyBook,
+    each: (decision: TargetDecision) => void,
     seen: SeenInvoice,
-  ) {
+  ): Promise<void> {
     const accounts = new Map<string, CustomerAccount>();
     await drain(this.receivables.collectibles(tenantId, {}), (invoice) => {
       seen(invoice);
@@ -78,13 +95,14 @@ export class CycleDecider {
     });
     const memo = new StepMemo();
     const horizon = new RuleHorizon(rule, this.graceHours);
-    return [...accounts.values()]
-      .flatMap((account) => {
-        if (isStatementRule(rule)) return decideStatement(rule, account, asOf, this.graceHours, policy, memo) ?? [];
-        if (isAccountRule(rule)) return decideAccount(rule, account, asOf, this.graceHours, policy, memo) ?? [];
-        return [];
-      })
-      .filter((decision) => horizon.admits(decision));
+    for (const account of accounts.values()) {
+      const decision = isStatementRule(rule)
+        ? decideStatement(rule, account, asOf, this.graceHours, policy, memo)
+        : isAccountRule(rule)
+          ? decideAccount(rule, account, asOf, this.graceHours, policy, memo)
+          : undefined;
+      if (decision && horizon.admits(decision)) each(decision);
+    }
   }
 }
 

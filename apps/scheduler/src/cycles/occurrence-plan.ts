@@ -14,7 +14,7 @@ export interface OccurrencePlan {
  * same verdict, become one occurrence listing them all (ARCHITECTURE §5a).
  */
 export function planOccurrences(grouping: Rule['grouping'], decisions: TargetDecision[]): OccurrencePlan[] {
-  if (grouping === 'per_invoice') return decisions.map((d) => ({ id: randomUUID(), decisions: [d] }));
+  if (grouping === 'per_invoice') return decisions.map(ownOccurrence);
   const groups = new Map<string, TargetDecision[]>();
   for (const d of decisions) {
     const key = [d.customerId, d.localDate, d.status, d.reason].join('/');
@@ -23,4 +23,9 @@ export function planOccurrences(grouping: Rule['grouping'], decisions: TargetDec
     else groups.set(key, [d]);
   }
   return [...groups.values()].map((group) => ({ id: randomUUID(), decisions: group }));
+}
+
+/** A decision that is an occurrence by itself (per-invoice grouping). */
+export function ownOccurrence(decision: TargetDecision): OccurrencePlan {
+  return { id: randomUUID(), decisions: [decision] };
 }

@@ -6,11 +6,12 @@ import { Counter, Registry } from 'prom-client';
 import { SCHEMA } from '../../database/orm-settings';
 import type { Rule } from '../../rules/rule.entity';
 import { CycleDecider } from '../cycle-decider';
-import { planOccurrences } from '../occurrence-plan';
+import { ownOccurrence, planOccurrences, type OccurrencePlan } from '../occurrence-plan';
+import { OccurrenceWriter } from '../occurrence-writer';
 import { recordOccurrences, type RecordedCounts } from '../record-occurrences';
 import { approvalRequired, openRun } from '../open-run';
 import { loadPolicyBook } from '../../policy/load-policy-book';
-import type { TargetDecision } from '../target-decision';
+import type { PolicyBook } from '../../policy/policy-book';
 import type { RunCycleCommand } from './run-cycle.command';
 
 const STATUSES = ['queued', 'missed', 'skipped', 'awaitingApproval'] as const;
@@ -49,13 +50,10 @@ export class RunCycleUseCase {
     const em = this.orm.em.fork();
     const policy = await loadPolicyBook(em, tenantId);
     const hold = await approvalRequired(em, tenantId);
-    const total: CycleResult = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0, runId: '' };
+    const total = emptyResult();
     for (const rule of await this.decider.rules(em, tenantId, policy)) {
-      const decisions = await this.decider.decide(tenantId, rule, asOf, policy);
-      const counts = await this.record(tenantId, rule, decisions, asOf, hold);
+      tally(total, await this.decideAndRecord(tenantId, rule, asOf, policy, hold));
       await this.advance(rule, asOf);
-      for (const status of STATUSES) total[status] += counts[status];
-      total.runId = counts.runId || total.runId;
     }
     for (const status of STATUSES) this.decided.inc({ status }, total[status]);
     return total;
@@ -74,32 +72,58 @@ export class RunCycleUseCase {
     );
   }
 
-  private async record(
+  /**
+   * One rule's decisions, recorded as they come: per invoice, each decision
+   * is its own occurrence and is written while the ledger is still being
+   * read; per customer, an occurrence lists a customer's invoices of the
+   * day, so the grouping waits for the last of them.
+   */
+  private async decideAndRecord(
     tenantId: string,
     rule: Rule,
-    decisions: TargetDecision[],
     asOf: Temporal.Instant,
+    policy: PolicyBook,
     hold: boolean,
   ): Promise<CycleResult> {
-    const counts: CycleResult = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0, runId: '' };
-    const plans = planOccurrences(rule.grouping, decisions);
     const decidedAt = new Date(asOf.epochMilliseconds);
-    let next = 0;
-    const writer = async () => {
-      while (next < plans.length) {
-        const batch = plans.slice(next, (next += BATCH));
-        const recorded = await this.orm.em.fork().transactional(async (em) => {
-          const sends = batch.some((plan) => plan.decisions.some((d) => d.status === 'queued'));
-          const runId = hold && sends ? await openRun(em, tenantId, decidedAt) : '';
-          return { ...(await recordOccurrences(em, rule, batch, decidedAt, runId || undefined)), runId };
-        });
-        this.outbox.nudge();
-        for (const status of STATUSES) counts[status] += recorded[status];
-        counts.runId = recorded.runId || counts.runId;
-      }
-    };
-    // Batches hold disjoint steps: written side by side, they never wait on each other.
-    await Promise.all(Array.from({ length: WRITERS }, writer));
+    const writer = new OccurrenceWriter((batch) => this.write(tenantId, rule, batch, decidedAt, hold), BATCH, WRITERS);
+    const read =
+      rule.grouping === 'per_invoice'
+        ? this.decider.stream(tenantId, rule, asOf, policy, (d) => writer.add(ownOccurrence(d)))
+        : this.decider.decide(tenantId, rule, asOf, policy).then((decisions) => {
+            for (const plan of planOccurrences(rule.grouping, decisions)) writer.add(plan);
+          });
+    // A failed read fails the cycle, once the batches already being written are in.
+    await read.catch(async (error: unknown) => {
+      await writer.finish().catch(() => undefined);
+      throw error;
+    });
+    const counts = emptyResult();
+    for (const recorded of await writer.finish()) tally(counts, recorded);
     return counts;
   }
+
+  /** One batch in one transaction, in the tenant's open run when approval is required. */
+  private async write(
+    tenantId: string,
+    rule: Rule,
+    batch: OccurrencePlan[],
+    decidedAt: Date,
+    hold: boolean,
+  ): Promise<CycleResult> {
+    const recorded = await this.orm.em.fork().transactional(async (em) => {
+      const sends = batch.some((plan) => plan.decisions.some((d) => d.status === 'queued'));
+      const runId = hold && sends ? await openRun(em, tenantId, decidedAt) : '';
+      return { ...(await recordOccurrences(em, rule, batch, decidedAt, runId || undefined)), runId };
+    });
+    this.outbox.nudge();
+    return recorded;
+  }
+}
+
+const emptyResult = (): CycleResult => ({ queued: 0, missed: 0, skipped: 0, awaitingApproval: 0, runId: '' });
+
+function tally(into: CycleResult, recorded: CycleResult): void {
+  for (const status of STATUSES) into[status] += recorded[status];
+  into.runId = recorded.runId || into.runId;
 }
