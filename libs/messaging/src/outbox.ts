@@ -1,9 +1,12 @@
 import { newTraceparent } from '@chasqui/observability';
 import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { OutgoingMessage } from './message';
 import { qualified } from './messaging-tables';
+
+// Outbox ids are the messages' ids; time-ordered, each new row lands at the right edge of the
+// primary key instead of on a random page of it.
 
 /**
  * Writes the message into <schema>.outbox inside the caller's transaction, so it
@@ -19,7 +22,7 @@ export async function enqueue(em: EntityManager, schema: string, message: Outgoi
       (id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent)
       values (?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      randomUUID(),
+      timeOrderedUuid(),
       message.exchange,
       message.routingKey,
       message.type,
@@ -40,7 +43,7 @@ export async function enqueueMany(em: EntityManager, schema: string, messages: O
   if (!em.isInTransaction()) throw new Error('messaging: enqueueMany() must run inside the transaction of the change');
   if (messages.length === 0) return;
   const rows = messages.map((message) => ({
-    id: randomUUID(),
+    id: timeOrderedUuid(),
     exchange: message.exchange,
     routing_key: message.routingKey,
     type: message.type,

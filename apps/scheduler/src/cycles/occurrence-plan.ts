@@ -1,6 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { Rule } from '../rules/rule.entity';
 import type { TargetDecision } from './target-decision';
+
+// Occurrence ids are time-ordered: a cycle writes hundreds of thousands, each at the right
+// edge of the primary key instead of on a random page of it.
 
 /** One email to be (or not to be) sent: one or more decided steps of one rule for one customer. */
 export interface OccurrencePlan {
@@ -22,10 +25,10 @@ export function planOccurrences(grouping: Rule['grouping'], decisions: TargetDec
     if (group) group.push(d);
     else groups.set(key, [d]);
   }
-  return [...groups.values()].map((group) => ({ id: randomUUID(), decisions: group }));
+  return [...groups.values()].map((group) => ({ id: timeOrderedUuid(), decisions: group }));
 }
 
 /** A decision that is an occurrence by itself (per-invoice grouping). */
 export function ownOccurrence(decision: TargetDecision): OccurrencePlan {
-  return { id: randomUUID(), decisions: [decision] };
+  return { id: timeOrderedUuid(), decisions: [decision] };
 }

@@ -63,11 +63,11 @@ export async function recordOccurrences(
     em,
     `insert into ${SCHEMA}.occurrences
        (id, tenant_id, rule_id, rule_kind, customer_id, local_date, fire_at, decided_at, status, reason, invoice_ids,
-        run_id)
+        run_id, step)
      select r.id, ?, r.rule_id, r.rule_kind, r.customer_id, r.local_date, r.fire_at, ?, r.status, r.reason, r.invoice_ids,
-            r.run_id
+            r.run_id, r.step
        from jsonb_to_recordset(?::jsonb) as r(id uuid, rule_id uuid, rule_kind text, customer_id uuid, local_date date,
-            fire_at timestamptz, status text, reason text, invoice_ids uuid[], run_id uuid)`,
+            fire_at timestamptz, status text, reason text, invoice_ids uuid[], run_id uuid, step int)`,
     [
       tenantId,
       decidedAt,
@@ -85,6 +85,7 @@ export async function recordOccurrences(
             reason: first.reason,
             invoice_ids: `{${[...new Set(decisions.flatMap((d) => d.invoiceIds))].join(',')}}`,
             run_id: held(first.status) ? heldIn : null,
+            step: latestStep(decisions),
           };
         }),
       ),
@@ -105,7 +106,7 @@ export async function recordOccurrences(
         customerId: decisions[0].customerId,
         ruleId: decisions[0].ruleId,
         ruleKind: decisions[0].ruleKind,
-        step: Math.max(...decisions.map((d) => d.step)),
+        step: latestStep(decisions),
         invoiceIds: [...new Set(decisions.flatMap((d) => d.invoiceIds))],
         localDate: decisions[0].localDate,
         audience: rule.audience,
@@ -118,6 +119,8 @@ export async function recordOccurrences(
     return heldIn !== undefined && status === 'queued';
   }
 }
+
+const latestStep = (decisions: { step: number }[]) => Math.max(...decisions.map((d) => d.step));
 
 type StepKey = { rule_id: string; customer_id: string; target: string; step: number };
 

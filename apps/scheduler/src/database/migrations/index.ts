@@ -9,6 +9,7 @@ import { Migration20261122190000 } from './Migration20261122190000';
 import { Migration20261122200000 } from './Migration20261122200000';
 import { Migration20261122210000 } from './Migration20261122210000';
 import { Migration20261122220000 } from './Migration20261122220000';
+import { Migration20261201090000 } from './Migration20261201090000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122200000', class: Migration20261122200000 },
   { name: 'Migration20261122210000', class: Migration20261122210000 },
   { name: 'Migration20261122220000', class: Migration20261122220000 },
+  { name: 'Migration20261201090000', class: Migration20261201090000 },
 ];

@@ -46,8 +46,7 @@ export class ApproveRunUseCase {
       if (run.status === 'approved') return { released: 0, settled: 0 };
       const held = await em.execute<Held[]>(
         `select o.id, o.customer_id, o.rule_id, o.rule_kind, o.local_date::text as local_date,
-                o.invoice_ids::text[] as invoice_ids, r.audience,
-                (select max(s.step) from ${SCHEMA}.occurrence_steps s where s.occurrence_id = o.id) as step
+                o.invoice_ids::text[] as invoice_ids, r.audience, o.step
            from ${SCHEMA}.occurrences o join ${SCHEMA}.rules r on r.id = o.rule_id
           where o.run_id = ? and o.status = 'awaiting_approval'`,
         [runId],
