@@ -512,6 +512,84 @@ describe('the receivables ledger', () => {
     expect(bad.code).toBe(status.INVALID_ARGUMENT);
   });
 
+  it('narrows a zoned step window to the dates each customer’s own clock was at', async () => {
+    const { id: tenantId, auth: own } = await server.tenant({ name: 'Husos SA' });
+    const zones = { mx: 'America/Mexico_City', ki: 'Pacific/Kiritimati' } as const;
+    const dueOf = new Map<string, string>();
+    for (const [key, timeZone] of Object.entries(zones)) {
+      const c = await customer(own, `Z-${key}`, { timeZone });
+      for (let day = 18; day <= 23; day++) {
+        const dueDate = `2026-11-${day}`;
+        const { invoice } = await call(
+          server.client.createInvoice(
+            {
+              customerId: c.id,
+              series: key,
+              folio: String(day),
+              issueDate: '2026-10-01',
+              dueDate,
+              currency: 'MXN',
+              totalMinor: '900',
+            },
+            own,
+          ),
+        );
+        dueOf.set(invoice!.id, `${key} ${day}`);
+      }
+    }
+    const dues = async (stepWindow: receivables.StepWindow) =>
+      (
+        await firstValueFrom(
+          server.client
+            .listCollectibles(
+              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [], stepWindow },
+              serviceMetadata('dev-service-token', tenantId),
+            )
+            .pipe(
+              concatMap((page) => page.collectibles),
+              toArray(),
+            ),
+        )
+      )
+        .map((item) => dueOf.get(item.invoiceId)!)
+        .sort();
+    // Steps one day after due that fired after 21 Nov 18:00Z and by 22 Nov 18:00Z: any zone's dates are 21–22 Nov.
+    const coarse = { onOrAfter: '2026-11-21', onOrBefore: '2026-11-22', fromDays: 1, everyDays: 0 };
+    const zoned = (sendHour: number) => ({
+      after: '2026-11-21T18:00:00Z',
+      by: '2026-11-22T18:00:00Z',
+      sendHour,
+      shiftDays: 0,
+    });
+    expect(await dues(coarse)).toEqual(['ki 20', 'ki 21', 'mx 20', 'mx 21']);
+    // At 09:00 both clocks passed it on 22 Nov only (Mexico City 15:00Z, Kiritimati 21 Nov 19:00Z).
+    expect(await dues({ ...coarse, zoned: zoned(9) })).toEqual(['ki 21', 'mx 21']);
+    // At 20:00, Mexico City's 21 Nov (22 Nov 02:00Z) and Kiritimati's 22 Nov (22 Nov 06:00Z).
+    expect(await dues({ ...coarse, zoned: zoned(20) })).toEqual(['ki 21', 'mx 20']);
+    // A business-day shift reaches back: a step dated earlier may have moved into the window.
+    expect(await dues({ ...coarse, zoned: { ...zoned(9), shiftDays: 1 } })).toEqual([
+      'ki 20',
+      'ki 21',
+      'mx 20',
+      'mx 21',
+    ]);
+    const bad = await failure(
+      server.client.listCollectibles(
+        {
+          dueFrom: '',
+          dueTo: '',
+          issuedFrom: '',
+          customerId: '',
+          changedSince: '',
+          invoiceIds: [],
+          stepWindow: { ...coarse, zoned: { ...zoned(9), by: 'tomorrow' } },
+        },
+        serviceMetadata('dev-service-token', tenantId),
+      ),
+    );
+    expect(bad.code).toBe(status.INVALID_ARGUMENT);
+  });
+
   it("refuses a tenant's key on the services-only ListCollectibles", async () => {
     const error = await failure(
       server.client.listCollectibles(

@@ -6,17 +6,30 @@ import { collectibleWindow, invoiceCalendar, type InvoiceRule } from './invoice-
 
 const GRACE_HOURS = 48;
 
-/** What receivables keeps for a window (its SQL, written out for one due date). */
-function kept(window: Partial<receivables.ListCollectiblesRequest>, due: Temporal.PlainDate): boolean {
+/** What receivables keeps for a window (its SQL, written out for one due date in one zone). */
+function kept(
+  window: Partial<receivables.ListCollectiblesRequest>,
+  due: Temporal.PlainDate,
+  timeZone: string,
+): boolean {
   if (window.dueFrom && Temporal.PlainDate.compare(due, Temporal.PlainDate.from(window.dueFrom)) < 0) return false;
   if (window.dueTo && Temporal.PlainDate.compare(due, Temporal.PlainDate.from(window.dueTo)) > 0) return false;
   if (!window.stepWindow) return true;
-  const { onOrAfter, onOrBefore, fromDays, everyDays } = window.stepWindow;
-  const daysFrom = (date: string) => due.until(Temporal.PlainDate.from(date)).days - fromDays;
-  const [x, y] = [daysFrom(onOrAfter), daysFrom(onOrBefore)];
-  if (everyDays === 0) return x <= 0 && y >= 0;
-  const first = Math.max(x, 0) + ((everyDays - (Math.max(x, 0) % everyDays)) % everyDays);
-  return first <= y;
+  const { onOrAfter, onOrBefore, fromDays, everyDays, zoned } = window.stepWindow;
+  const between = (first: Temporal.PlainDate, last: Temporal.PlainDate) => {
+    const [x, y] = [due.until(first).days - fromDays, due.until(last).days - fromDays];
+    if (everyDays === 0) return x <= 0 && y >= 0;
+    return Math.max(x, 0) + ((everyDays - (Math.max(x, 0) % everyDays)) % everyDays) <= y;
+  };
+  if (!between(Temporal.PlainDate.from(onOrAfter), Temporal.PlainDate.from(onOrBefore))) return false;
+  if (!zoned) return true;
+  // `instant at time zone` in SQL: the wall clock of the zone, then hours off it, then its date.
+  const local = (instant: string, hours: number) =>
+    Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDateTime().subtract({ hours }).toPlainDate();
+  return between(
+    local(zoned.after, zoned.sendHour + 2).add({ days: 1 - zoned.shiftDays }),
+    local(zoned.by, zoned.sendHour - 2),
+  );
 }
 
 function rule(schedule: RuleSchedule, sendHour: number, businessDaysOnly: boolean, since: Date | null): InvoiceRule {
@@ -36,27 +49,55 @@ describe('the collectible window holds every invoice with a step to decide', () 
     { kind: 'overdue', fromDays: 3 },
     { kind: 'due_soon', daysBefore: 2 },
   ];
-  const zones = ['Etc/GMT-14', 'Etc/GMT+12', 'America/Santiago'];
-  const asOf = Temporal.Instant.from('2026-09-21T15:30:00Z'); // the Monday after Chile's Fiestas Patrias
+  const zones = ['Etc/GMT-14', 'Etc/GMT+12', 'America/Santiago', 'America/Mexico_City'];
+  const instants = [
+    '2026-09-21T15:30:00Z', // the Monday after Chile's Fiestas Patrias
+    '2026-09-06T10:00:00Z', // Chile's clocks went from 00:00 to 01:00 that night
+    '2026-04-05T12:00:00Z', // and from 00:00 back to 23:00 on this one
+  ].map((instant) => Temporal.Instant.from(instant));
 
   it.each(
     schedules.flatMap((schedule) =>
       [0, 9, 23].flatMap((hour) => [false, true].map((businessDays) => [schedule, hour, businessDays] as const)),
     ),
   )('%j at %i h, business days %s', (schedule, sendHour, businessDays) => {
-    for (const since of [null, ...[26, 32, 40, 24 * 6].map((hours) => asOf.subtract({ hours }))]) {
-      const r = rule(schedule, sendHour, businessDays, since && new Date(since.epochMilliseconds));
-      const window = collectibleWindow(r, asOf, GRACE_HOURS);
-      for (let offset = -10; offset <= 60; offset++) {
-        const due = asOf.toZonedDateTimeISO('UTC').toPlainDate().subtract({ days: offset });
-        for (const timeZone of zones) {
-          const invoice = { dueDate: due.toString(), issueDate: due.toString(), timeZone, country: 'CL' };
-          const decision = decideStep(invoiceCalendar(r, invoice), asOf, GRACE_HOURS);
-          if (!decision) continue;
-          const toDecide = since ? Temporal.Instant.compare(decision.fireAt, since) > 0 : !decision.missed;
-          if (toDecide) expect([due.toString(), timeZone, kept(window, due)]).toEqual([due.toString(), timeZone, true]);
+    for (const asOf of instants) {
+      for (const since of [null, ...[1, 26, 32, 40, 24 * 6].map((hours) => asOf.subtract({ hours }))]) {
+        const r = rule(schedule, sendHour, businessDays, since && new Date(since.epochMilliseconds));
+        const window = collectibleWindow(r, asOf, GRACE_HOURS);
+        for (let offset = -10; offset <= 60; offset++) {
+          const due = asOf.toZonedDateTimeISO('UTC').toPlainDate().subtract({ days: offset });
+          for (const timeZone of zones) {
+            const invoice = { dueDate: due.toString(), issueDate: due.toString(), timeZone, country: 'CL' };
+            const decision = decideStep(invoiceCalendar(r, invoice), asOf, GRACE_HOURS);
+            if (!decision) continue;
+            const toDecide = since ? Temporal.Instant.compare(decision.fireAt, since) > 0 : !decision.missed;
+            if (toDecide) {
+              const where = [asOf.toString(), since?.toString(), due.toString(), timeZone];
+              expect([...where, kept(window, due, timeZone)]).toEqual([...where, true]);
+            }
+          }
         }
       }
     }
+  });
+
+  it('keeps about one day of due dates per day of steps in each zone, not the two any zone needs', () => {
+    const asOf = Temporal.Instant.from('2026-11-22T18:00:00Z');
+    const since = new Date(asOf.subtract({ hours: 24 }).epochMilliseconds);
+    const window = collectibleWindow(rule({ kind: 'overdue', fromDays: 1 }, 9, false, since), asOf, GRACE_HOURS);
+    const keptDues = (timeZone: string) =>
+      Array.from({ length: 10 }, (_, i) => Temporal.PlainDate.from('2026-11-16').add({ days: i }))
+        .filter((due) => kept(window, due, timeZone))
+        .map((due) => due.toString());
+    expect(keptDues('America/Mexico_City')).toEqual(['2026-11-21']);
+    expect(keptDues('Etc/GMT-14')).toEqual(['2026-11-21']);
+    expect(
+      kept(
+        { ...window, stepWindow: { ...window.stepWindow!, zoned: undefined } },
+        Temporal.PlainDate.from('2026-11-20'),
+        'UTC',
+      ),
+    ).toBe(true);
   });
 });

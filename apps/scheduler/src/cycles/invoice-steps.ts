@@ -40,8 +40,9 @@ const EAST_HOURS = 14;
  * a step dated so that, in any zone and after any business-day shift, it
  * fired by `asOf` and after `since` — the rule's last completed cycle, else
  * the grace period (a rule's first cycle does not look further back) — or
- * an invoice that changed since that cycle. Wider than exact, never narrower:
- * the calendar decides each invoice it is sent.
+ * an invoice that changed since that cycle; receivables narrows the step
+ * dates to each invoice's own zone. Wider than exact, never narrower: the
+ * calendar decides each invoice it is sent.
  */
 export function collectibleWindow(
   rule: InvoiceRule,
@@ -66,7 +67,14 @@ export function collectibleWindow(
   return {
     dueFrom: untilDays === undefined ? '' : onOrAfter.subtract({ days: untilDays }).toString(),
     dueTo: onOrBefore.subtract({ days: fromDays }).toString(),
-    stepWindow: { onOrAfter: onOrAfter.toString(), onOrBefore: onOrBefore.toString(), fromDays, everyDays },
+    stepWindow: {
+      onOrAfter: onOrAfter.toString(),
+      onOrBefore: onOrBefore.toString(),
+      fromDays,
+      everyDays,
+      // Any zone's dates first (they bound the due dates to read), then each invoice's own.
+      zoned: { after: after.toString(), by: asOf.toString(), sendHour, shiftDays: shift },
+    },
     changedSince,
   };
 }

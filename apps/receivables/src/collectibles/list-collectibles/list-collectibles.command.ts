@@ -9,6 +9,14 @@ const stepWindow = z.object({
   onOrBefore: fields.calendarDate,
   fromDays: z.number().int().min(-3660).max(3660),
   everyDays: z.number().int().min(0).max(3660),
+  zoned: z
+    .object({
+      after: z.iso.datetime({ offset: true }),
+      by: z.iso.datetime({ offset: true }),
+      sendHour: z.number().int().min(0).max(23),
+      shiftDays: z.number().int().min(0).max(31),
+    })
+    .nullish(),
 });
 
 export const listCollectiblesCommand = z.object({

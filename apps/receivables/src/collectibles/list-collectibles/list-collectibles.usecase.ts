@@ -91,24 +91,51 @@ function toCollectible(row: Row): receivables.Collectible {
  * asked for. A step window keeps an invoice when some n = k × every (n = 0
  * when every is 0) lies in [x, y], x and y being the window's ends counted
  * in days from due + from: the first multiple of every at or after max(x, 0)
- * is not past y.
+ * is not past y. A zoned window narrows the ends to each invoice's zone.
  */
 function windowsClause(command: ListCollectiblesCommand): { sql: string; params: unknown[] } {
   const dueWindow = `(? = '' or i.due_date >= ?::date) and (? = '' or i.due_date <= ?::date)`;
   const params: unknown[] = [command.dueFrom, command.dueFrom || null, command.dueTo, command.dueTo || null];
   let sql = dueWindow;
   if (command.stepWindow) {
-    const { onOrAfter, onOrBefore, fromDays, everyDays }: StepWindow = command.stepWindow;
-    // Days from due + from to a window end (a parameter).
-    const days = `(?::date - i.due_date - ${fromDays})`;
-    sql +=
-      everyDays === 0
-        ? ` and ${days} <= 0 and ${days} >= 0`
-        : ` and greatest(${days}, 0) + (${everyDays} - greatest(${days}, 0) % ${everyDays}) % ${everyDays} <= ${days}`;
-    params.push(...(everyDays === 0 ? [onOrAfter, onOrBefore] : [onOrAfter, onOrAfter, onOrBefore]));
+    const { onOrAfter, onOrBefore, fromDays, everyDays, zoned }: StepWindow = command.stepWindow;
+    const step = stepClause(fromDays, everyDays, '?::date', '?::date');
+    sql += ` and ${step.sql}`;
+    params.push(...step.params(onOrAfter, onOrBefore));
+    if (zoned) {
+      const zonedStep = stepClause(fromDays, everyDays, zonedEnd('after', zoned), zonedEnd('by', zoned));
+      sql += ` and ${zonedStep.sql}`;
+      params.push(...zonedStep.params(zoned.after, zoned.by));
+    }
   }
   if (!command.changedSince) return { sql: `(${sql})`, params };
   return { sql: `((${sql}) or i.updated_at > ?::timestamptz)`, params: [...params, command.changedSince] };
+}
+
+/** Whether a step date lies between two window ends (SQL date expressions, each with one parameter). */
+function stepClause(fromDays: number, everyDays: number, first: string, last: string) {
+  // Days from due + from to a window end.
+  const days = (end: string) => `(${end} - i.due_date - ${fromDays})`;
+  const [x, y] = [days(first), days(last)];
+  return everyDays === 0
+    ? { sql: `${x} <= 0 and ${y} >= 0`, params: (a: unknown, b: unknown) => [a, b] }
+    : {
+        sql: `greatest(${x}, 0) + (${everyDays} - greatest(${x}, 0) % ${everyDays}) % ${everyDays} <= ${y}`,
+        params: (a: unknown, b: unknown) => [a, a, b],
+      };
+}
+
+/**
+ * A zoned window's end as a local date of the invoice's zone: the first date
+ * whose send hour comes after `after`, the last whose send hour comes by `by`
+ * — two hours wider each way, for wall clocks a daylight-saving change moved,
+ * and the first earlier by the days a business-day shift may add.
+ */
+function zonedEnd(end: 'after' | 'by', zoned: NonNullable<StepWindow['zoned']>): string {
+  const local = `(?::timestamptz at time zone coalesce(c.time_zone, t.time_zone))`;
+  return end === 'after'
+    ? `((${local} - interval '${zoned.sendHour + 2} hours')::date + ${1 - zoned.shiftDays})`
+    : `((${local} - interval '${zoned.sendHour - 2} hours')::date)`;
 }
 
 interface Row {
