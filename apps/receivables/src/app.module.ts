@@ -24,6 +24,8 @@ import { AttachDocumentUseCase } from './invoices/attach-document/attach-documen
 import { ImportPaymentsController } from './payments/import-payments/import-payments.controller';
 import { ImportPaymentsUseCase } from './payments/import-payments/import-payments.usecase';
 import { ManageContactsController } from './customers/manage-contacts/manage-contacts.controller';
+import { ListContactsController } from './customers/list-contacts/list-contacts.controller';
+import { ListContactsUseCase } from './customers/list-contacts/list-contacts.usecase';
 import { ManageContactsUseCase } from './customers/manage-contacts/manage-contacts.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
@@ -71,6 +73,7 @@ export class AppModule {
         AttachDocumentController,
         ImportPaymentsController,
         ManageContactsController,
+        ListContactsController,
       ],
       providers: [
         ...platformProviders({
@@ -107,6 +110,7 @@ export class AppModule {
         AttachDocumentUseCase,
         ImportPaymentsUseCase,
         ManageContactsUseCase,
+        ListContactsUseCase,
         FlagUndeliverableUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },

@@ -600,6 +600,47 @@ describe('the receivables ledger', () => {
     expect(error.code).toBe(status.PERMISSION_DENIED);
   });
 
+  it('lists the contacts of the customers asked for, to services only, within the tenant', async () => {
+    const a = await server.tenant({ name: 'Contactos A' });
+    const b = await server.tenant({ name: 'Contactos B' });
+    const withContacts = await customer(a.auth, 'K-1', {
+      contacts: [
+        { name: 'Pagos', email: 'pagos@k1.mx', role: 'finanzas', receivesReminders: true },
+        { name: 'Dirección', email: 'direccion@k1.mx', role: 'direccion', receivesReminders: false },
+      ],
+    });
+    const none = await customer(a.auth, 'K-2');
+    const elsewhere = await customer(b.auth, 'K-3', {
+      contacts: [{ name: 'Pagos', email: 'pagos@k3.mx', role: 'finanzas', receivesReminders: true }],
+    });
+    const list = (tenantId: string, customerIds: string[]) =>
+      call(server.client.listContacts({ customerIds }, serviceMetadata('dev-service-token', tenantId)));
+
+    const { customers } = await list(a.id, [withContacts.id, none.id, elsewhere.id]);
+    expect(customers).toEqual([
+      {
+        customerId: withContacts.id,
+        contacts: [
+          expect.objectContaining({ email: 'direccion@k1.mx', receivesReminders: false, undeliverable: false }),
+          expect.objectContaining({ email: 'pagos@k1.mx', role: 'finanzas', receivesReminders: true }),
+        ],
+      },
+    ]);
+    expect((await list(b.id, [withContacts.id])).customers).toEqual([]);
+    expect((await failure(server.client.listContacts({ customerIds: [none.id] }, a.auth))).code).toBe(
+      status.PERMISSION_DENIED,
+    );
+    for (const customerIds of [[], ['K-1']]) {
+      const bad = await failure(
+        server.client.listContacts({ customerIds }, serviceMetadata('dev-service-token', a.id)),
+      );
+      expect([bad.code, readBadRequest(bad)[0].field]).toEqual([
+        status.INVALID_ARGUMENT,
+        expect.stringMatching(/^customer_ids/),
+      ]);
+    }
+  });
+
   describe("tenant B's key against tenant A's data", () => {
     let other: Metadata;
     let invoiceId: string;

@@ -21,6 +21,12 @@ describe('PreviewRun: what a cycle would send, before it does', () => {
           grouping: scheduler.Grouping.GROUPING_PER_CUSTOMER,
           businessDaysOnly: false,
           overdue: { fromDays: 1, untilDays: 9, everyDays: 2 },
+          audience: {
+            contactRoles: ['Finanzas'],
+            extraRecipients: ['cobranza@proveedor.mx'],
+            cc: ['contador@proveedor.mx'],
+            bcc: [],
+          },
         },
         auth,
       ),
@@ -49,6 +55,9 @@ describe('PreviewRun: what a cycle would send, before it does', () => {
         customerName: 'Comercial Norte',
         localDate: '2026-05-02',
         invoiceIds: expect.arrayContaining([pesos.id, more.id, dollars.id]),
+        to: ['comercial-norte@example.com', 'cobranza@proveedor.mx'],
+        cc: ['contador@proveedor.mx'],
+        bcc: [],
       }),
     ]);
     const { rows } = await stack.sql.query(

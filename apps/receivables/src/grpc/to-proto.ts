@@ -32,18 +32,15 @@ export function toCustomerProto(customer: Customer, contacts: Contact[]): receiv
     taxId: customer.taxId,
     timeZone: customer.timeZone ?? '',
     locale: customer.locale ?? '',
-    contacts: contacts.map(({ id, name, email, role, receivesReminders, undeliverable, undeliverableReason }) => ({
-      id,
-      name,
-      email,
-      role,
-      receivesReminders,
-      undeliverable,
-      undeliverableReason: undeliverableReason ?? '',
-    })),
+    contacts: contacts.map(toContactProto),
     creditDays: customer.creditDays ?? undefined,
     delinquencyLimitDays: customer.delinquencyLimitDays ?? undefined,
   };
+}
+
+export function toContactProto(contact: Contact): receivables.Contact {
+  const { id, name, email, role, receivesReminders, undeliverable, undeliverableReason } = contact;
+  return { id, name, email, role, receivesReminders, undeliverable, undeliverableReason: undeliverableReason ?? '' };
 }
 
 export function toInvoiceProto(invoice: Invoice): receivables.Invoice {

@@ -1,6 +1,6 @@
 import { receivables } from '@chasqui/contracts';
 import { grpcClient, serviceMetadata } from '@chasqui/grpc';
-import { concatMap, type Observable } from 'rxjs';
+import { concatMap, firstValueFrom, type Observable } from 'rxjs';
 
 /** receivables as the scheduler sees it: the collectible invoices. */
 export class ReceivablesClient {
@@ -30,6 +30,15 @@ export class ReceivablesClient {
     return this.client.service
       .listCollectibles(request, serviceMetadata(this.serviceToken, tenantId))
       .pipe(concatMap((page) => page.collectibles));
+  }
+
+  /** The contacts of some of the tenant's customers (at most 1,000 at once), by customer id. */
+  async contacts(tenantId: string, customerIds: string[]): Promise<Map<string, receivables.Contact[]>> {
+    if (customerIds.length === 0) return new Map();
+    const { customers } = await firstValueFrom(
+      this.client.service.listContacts({ customerIds }, serviceMetadata(this.serviceToken, tenantId)),
+    );
+    return new Map(customers.map((c) => [c.customerId, c.contacts]));
   }
 
   close(): void {

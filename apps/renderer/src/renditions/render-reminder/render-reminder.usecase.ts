@@ -7,7 +7,7 @@ import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { ChromiumPool } from '../../pdf/chromium-pool';
 import { ReminderError } from '../../reminder/reminder.errors';
-import { recipients } from '../../reminder/recipients';
+import { recipients } from '@chasqui/audience';
 import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
 import type { ReminderKind } from '../../reminder/templates';
 

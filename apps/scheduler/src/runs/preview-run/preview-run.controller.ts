@@ -43,6 +43,7 @@ export class PreviewRunController {
         localDate: p.localDate,
         invoiceIds: p.invoiceIds,
         amounts: amountsProto(p.amounts),
+        ...p.recipients,
       })),
     };
   }

@@ -1,4 +1,5 @@
 import type { Temporal } from '@js-temporal/polyfill';
+import { recipients, type Recipients } from '@chasqui/audience';
 import { nativeQuery } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -6,6 +7,7 @@ import { CycleDecider } from '../../cycles/cycle-decider';
 import { planOccurrences } from '../../cycles/occurrence-plan';
 import type { TargetDecision } from '../../cycles/target-decision';
 import { SCHEMA } from '../../database/orm-settings';
+import { ReceivablesClient } from '../../grpc/receivables.client';
 import { loadPolicyBook } from '../../policy/load-policy-book';
 import type { Rule } from '../../rules/rule.entity';
 
@@ -18,6 +20,8 @@ export interface PlannedReminder {
   localDate: string;
   invoiceIds: string[];
   amounts: Map<string, bigint>;
+  /** Who it would go to, from the customer's contacts as they are now. */
+  recipients: Recipients;
 }
 
 export interface RunPreview {
@@ -38,6 +42,7 @@ export class PreviewRunUseCase {
   constructor(
     private readonly orm: MikroORM,
     private readonly decider: CycleDecider,
+    private readonly receivables: ReceivablesClient,
   ) {}
 
   async execute(tenantId: string, asOf: Temporal.Instant): Promise<RunPreview> {
@@ -80,15 +85,23 @@ export class PreviewRunUseCase {
             localDate: first.localDate,
             invoiceIds,
             amounts,
+            recipients: { to: [], cc: [], bcc: [] },
           });
         }
       }
     }
     preview.customers = customers.size;
+    await this.addressListed(tenantId, preview.planned);
     preview.planned.sort(
       (a, b) => a.customerName.localeCompare(b.customerName) || a.localDate.localeCompare(b.localDate),
     );
     return preview;
+  }
+
+  /** Each listed reminder's recipients, by its rule's audience among the customer's contacts now. */
+  private async addressListed(tenantId: string, planned: PlannedReminder[]): Promise<void> {
+    const contacts = await this.receivables.contacts(tenantId, [...new Set(planned.map((p) => p.customerId))]);
+    for (const p of planned) p.recipients = recipients(contacts.get(p.customerId) ?? [], p.rule.audience);
   }
 
   /** The decisions whose steps no cycle has claimed yet. */

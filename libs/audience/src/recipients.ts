@@ -9,7 +9,8 @@ export interface Recipients {
 const NOBODY: Recipients = { to: [], cc: [], bcc: [] };
 
 /**
- * Who a reminder goes to: the customer's contacts that receive reminders and
+ * Who a reminder goes to — as the renderer addresses it and the scheduler's
+ * preview shows it: the customer's contacts that receive reminders and
  * are deliverable — only those of the rule's roles when it names some — plus
  * the rule's extra recipients, cc and bcc, each address once. Without a
  * customer contact there is no reminder (copies alone are not one). A test

@@ -1,0 +1,1 @@
+export { recipients, type Recipients } from './recipients';
