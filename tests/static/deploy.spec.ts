@@ -10,15 +10,16 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const imageName = (image: string) => image.replace(/:[^/:]+$/, '');
 
 /** Each service's ports (ARCHITECTURE §8); HTTP serves /metrics, /healthz, /readyz. */
-const PORTS: Record<string, { grpc?: number; http: number }> = {
+const PORTS: Record<string, { grpc?: number; http: number; statements?: number }> = {
   receivables: { grpc: 50051, http: 9461 },
   scheduler: { grpc: 50052, http: 9462 },
-  renderer: { http: 9463 },
+  renderer: { http: 9463, statements: 9473 },
   delivery: { grpc: 50054, http: 9464 },
 };
 const APPS = Object.keys(PORTS);
 const sorted = (ports: number[]) => [...ports].sort((a, b) => a - b);
-const expectedPorts = (app: string) => sorted([PORTS[app].grpc, PORTS[app].http].filter((p) => p !== undefined));
+const expectedPorts = (app: string) =>
+  sorted([PORTS[app].grpc, PORTS[app].http, PORTS[app].statements].filter((p) => p !== undefined));
 
 type Yaml = any;
 /** A YAML file; a syntax error names the file. Merge keys (<<) are resolved, as Compose does. */

@@ -8,6 +8,7 @@ import { ReceivablesClient } from './grpc/receivables.client';
 import { ChromiumPool } from './pdf/chromium-pool';
 import { renderJobConsumer } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
+import { StatementLinkServer } from './statements/open-statement-link/statement-link.server';
 
 @Module({})
 export class AppModule {
@@ -35,15 +36,22 @@ export class AppModule {
             ],
           },
           resources: {
-            inject: [ChromiumPool, ReceivablesClient],
-            build: (chromium: ChromiumPool, receivables: ReceivablesClient) => [
+            inject: [ChromiumPool, ReceivablesClient, StatementLinkServer],
+            build: (chromium: ChromiumPool, receivables: ReceivablesClient, links: StatementLinkServer) => [
               { open: () => chromium.start(), close: () => chromium.stop() },
               receivables,
+              { open: () => links.open(env.STATEMENT_PORT), close: () => links.close() },
             ],
           },
         }),
         RenderReminderUseCase,
         { provide: JsonLogger, useValue: log },
+        {
+          provide: StatementLinkServer,
+          inject: [ReceivablesClient, ChromiumPool],
+          useFactory: (receivables: ReceivablesClient, chromium: ChromiumPool) =>
+            new StatementLinkServer(receivables, chromium, env.STATEMENT_LINK_SECRET, log),
+        },
         { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
         {
           provide: ChromiumPool,

@@ -1,8 +1,10 @@
-import { commonEnv, loadEnv } from '@chasqui/config';
+import { commonEnv, loadEnv, statementLinkEnv, statementPortEnv } from '@chasqui/config';
 import { z } from 'zod';
 
 export const rendererEnv = {
   ...commonEnv(9463),
+  ...statementLinkEnv(),
+  ...statementPortEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Warm Chromium pages rendering PDFs at once. */

@@ -15,6 +15,7 @@ import { TestSendController } from './rules/test-send/test-send.controller';
 import { TestSendUseCase } from './rules/test-send/test-send.usecase';
 import { ApproveRunUseCase } from './runs/approval/approve-run.usecase';
 import { PreviewRunController } from './runs/preview-run/preview-run.controller';
+import { STATEMENT_LINKS, type StatementLinks } from './runs/preview-run/statement-links';
 import { PreviewRunUseCase } from './runs/preview-run/preview-run.usecase';
 import { ForecastController } from './forecast/forecast.controller';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
@@ -91,6 +92,10 @@ export class AppModule {
         RunCycleUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },
+        {
+          provide: STATEMENT_LINKS,
+          useValue: { secret: env.STATEMENT_LINK_SECRET, base: env.STATEMENT_LINK_BASE } satisfies StatementLinks,
+        },
         {
           provide: Ticker,
           inject: [MikroORM, RunCycleUseCase, Registry],

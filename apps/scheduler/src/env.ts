@@ -1,9 +1,10 @@
-import { commonEnv, grpcEnv, loadEnv } from '@chasqui/config';
+import { commonEnv, grpcEnv, loadEnv, statementLinkEnv } from '@chasqui/config';
 import { z } from 'zod';
 
 export const schedulerEnv = {
   ...commonEnv(9462),
   ...grpcEnv(50052),
+  ...statementLinkEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
   /** How late a step may still be sent after its moment (ARCHITECTURE §5a). */
   GRACE_HOURS: z.coerce

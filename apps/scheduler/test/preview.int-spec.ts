@@ -58,6 +58,8 @@ describe('PreviewRun: what a cycle would send, before it does', () => {
         to: ['comercial-norte@example.com', 'cobranza@proveedor.mx'],
         cc: ['contador@proveedor.mx'],
         bcc: [],
+        // Signed for the renderer to open (tests/e2e/statement-link opens one).
+        statementLink: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9473\/statements\/[\w-]+\.[\w-]+$/),
       }),
     ]);
     const { rows } = await stack.sql.query(

@@ -21,3 +21,14 @@ export const commonEnv = (httpPort: number) => ({
 export const grpcEnv = (grpcPort: number) => ({
   GRPC_PORT: port(grpcPort),
 });
+
+/** Statement download links: signed by whoever hands them out, opened by the renderer. */
+export const statementLinkEnv = () => ({
+  /** The key links are signed with; the renderer and the scheduler hold the same one. */
+  STATEMENT_LINK_SECRET: z.string().min(16).default('dev-statement-link-secret'),
+  /** Where a customer opens a link: the renderer's statement port, as the outside world reaches it. */
+  STATEMENT_LINK_BASE: z.url().default('http://127.0.0.1:9473'),
+});
+
+/** The renderer's port for statement links. */
+export const statementPortEnv = () => ({ STATEMENT_PORT: port(9473) });

@@ -24,6 +24,8 @@ export class Stack {
   scheduler!: scheduler.SchedulerServiceClient;
   delivery!: delivery.DeliveryServiceClient;
   databaseUrl = '';
+  /** The renderer's port for statement links. */
+  statementPort = 0;
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(): Promise<void> {
@@ -35,6 +37,7 @@ export class Stack {
     const smtpPort = await this.smtp.start();
     this.cleanups.push(() => this.smtp.stop());
     const grpcPorts = { receivables: await freePort(), scheduler: await freePort(), delivery: await freePort() };
+    this.statementPort = await freePort();
     const common = {
       DATABASE_URL: database.url,
       AMQP_URL: vhost.url,
@@ -43,6 +46,8 @@ export class Stack {
       RECEIVABLES_URL: `127.0.0.1:${grpcPorts.receivables}`,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       RETRY_DELAYS_MS: '500,1000,2000',
+      STATEMENT_LINK_SECRET: 'e2e-statement-link-secret',
+      STATEMENT_LINK_BASE: `http://127.0.0.1:${this.statementPort}`,
       LOG_LEVEL: 'warn',
       // Cycles run when a test says, at the instant it says.
       TICK_INTERVAL_MS: '0',
@@ -50,6 +55,7 @@ export class Stack {
     for (const name of SERVICES) {
       const env: Record<string, string> = { ...common, HTTP_PORT: String(await freePort()) };
       if (name !== 'renderer') env.GRPC_PORT = String(grpcPorts[name]);
+      else env.STATEMENT_PORT = String(this.statementPort);
       await runMigration(name, env);
       this.services[name] = new ServiceProcess(name, env);
     }

@@ -52,6 +52,21 @@ export function renderReminder(input: RenderReminderInput): RenderedReminder {
   };
 }
 
+/** The statement of account alone, every open document on it: what a statement link opens. */
+export function renderStatement(statement: receivables.Statement): { html: string; filename: string } {
+  const locale = resolveLocale(undefined, statement.customer?.locale, statement.tenant?.locale);
+  const templates = DEFAULT_TEMPLATES[locale.templates];
+  const view = buildReminderView(
+    statement,
+    statement.lines.map((line) => line.invoiceId),
+    locale.format,
+  );
+  return {
+    html: Mustache.render(templates.statement.html, { ...view, statementAttached: true }),
+    filename: fileName(templates.statement.filename, statement.customer?.legalName ?? '', statement.asOf),
+  };
+}
+
 /** 'estado-de-cuenta-comercial-lopez-sa-de-cv-2025-03-31.pdf': ASCII only, safe in any MIME header. */
 function fileName(prefix: string, legalName: string, asOf: string): string {
   const slug = legalName

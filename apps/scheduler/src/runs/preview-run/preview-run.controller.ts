@@ -44,6 +44,7 @@ export class PreviewRunController {
         invoiceIds: p.invoiceIds,
         amounts: amountsProto(p.amounts),
         ...p.recipients,
+        statementLink: p.statementLink,
       })),
     };
   }

@@ -2,12 +2,13 @@ import type { Temporal } from '@js-temporal/polyfill';
 import { recipients, type Recipients } from '@chasqui/audience';
 import { nativeQuery } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CycleDecider } from '../../cycles/cycle-decider';
 import { planOccurrences } from '../../cycles/occurrence-plan';
 import type { TargetDecision } from '../../cycles/target-decision';
 import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
+import { STATEMENT_LINKS, statementLink, type StatementLinks } from './statement-links';
 import { loadPolicyBook } from '../../policy/load-policy-book';
 import type { Rule } from '../../rules/rule.entity';
 
@@ -22,6 +23,8 @@ export interface PlannedReminder {
   amounts: Map<string, bigint>;
   /** Who it would go to, from the customer's contacts as they are now. */
   recipients: Recipients;
+  /** The customer's statement as of the reminder's date, to open before approving. */
+  statementLink: string;
 }
 
 export interface RunPreview {
@@ -43,6 +46,7 @@ export class PreviewRunUseCase {
     private readonly orm: MikroORM,
     private readonly decider: CycleDecider,
     private readonly receivables: ReceivablesClient,
+    @Inject(STATEMENT_LINKS) private readonly links: StatementLinks,
   ) {}
 
   async execute(tenantId: string, asOf: Temporal.Instant): Promise<RunPreview> {
@@ -86,6 +90,11 @@ export class PreviewRunUseCase {
             invoiceIds,
             amounts,
             recipients: { to: [], cc: [], bcc: [] },
+            statementLink: statementLink(
+              this.links,
+              { tenantId, customerId: first.customerId, asOf: first.localDate },
+              new Date(),
+            ),
           });
         }
       }

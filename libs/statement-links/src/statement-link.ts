@@ -1,0 +1,66 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Whose statement a link opens, as of which date, until when. */
+export interface StatementLink {
+  tenantId: string;
+  customerId: string;
+  /** YYYY-MM-DD: the statement's date (balances are read when the link is opened). */
+  asOf: string;
+  /** Seconds since the epoch after which the link no longer opens. */
+  expiresAt: number;
+}
+
+/** How long a link opens by default: a reminder is read days after it arrives, rarely months. */
+export const LINK_DAYS = 30;
+
+const SEPARATOR = '.';
+
+/**
+ * A link token: the link's fields, readable, and an HMAC-SHA256 over them with
+ * a secret the renderer (which opens links) and the services that hand them
+ * out share. Nothing is stored: a link cannot be forged or altered, only
+ * expire.
+ */
+export function signStatementLink(secret: string, link: StatementLink): string {
+  const payload = Buffer.from(
+    JSON.stringify([link.tenantId, link.customerId, link.asOf, link.expiresAt]),
+    'utf8',
+  ).toString('base64url');
+  return `${payload}${SEPARATOR}${mac(secret, payload)}`;
+}
+
+export type OpenedLink = { link: StatementLink } | { refused: 'invalid' | 'expired' };
+
+/** The link a token stands for, if it was signed with `secret` and has not expired at `nowSeconds`. */
+export function openStatementLink(secret: string, token: string, nowSeconds: number): OpenedLink {
+  const [payload, signature, ...rest] = token.split(SEPARATOR);
+  if (!payload || !signature || rest.length > 0) return { refused: 'invalid' };
+  const expected = Buffer.from(mac(secret, payload), 'base64url');
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { refused: 'invalid' };
+  const fields: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  if (!isLinkFields(fields)) return { refused: 'invalid' };
+  const [tenantId, customerId, asOf, expiresAt] = fields;
+  if (nowSeconds > expiresAt) return { refused: 'expired' };
+  return { link: { tenantId, customerId, asOf, expiresAt } };
+}
+
+/** The address a customer opens: the renderer's public base and the token. */
+export function statementUrl(base: string, token: string): string {
+  return `${base.replace(/\/+$/, '')}/statements/${token}`;
+}
+
+function mac(secret: string, payload: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+function isLinkFields(value: unknown): value is [string, string, string, number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 4 &&
+    typeof value[0] === 'string' &&
+    typeof value[1] === 'string' &&
+    typeof value[2] === 'string' &&
+    Number.isInteger(value[3])
+  );
+}

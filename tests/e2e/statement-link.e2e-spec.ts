@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { firstValueFrom } from 'rxjs';
+import { Stack } from './support/stack';
+import { customerWithContact, isoDate, noonInMexicoCity, tenantWithOverdueRule } from './support/scenario';
+
+jest.setTimeout(180_000);
+
+const TODAY = '2026-11-22';
+
+describe('the statement link of a run preview', () => {
+  const stack = new Stack();
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('opens the customer’s current statement as a PDF from the renderer, and nothing for a tampered link', async () => {
+    const { apiKey, auth } = await tenantWithOverdueRule(stack, 'Papelería El Cóndor');
+    const customer = await customerWithContact(stack, apiKey, 'C-777', 'pagos@condor.mx');
+    const invoice = async (folio: string, totalMinor: string) =>
+      (
+        await firstValueFrom(
+          stack.receivables.createInvoice(
+            {
+              customerId: customer.id,
+              series: 'B',
+              folio,
+              issueDate: isoDate(TODAY, -40),
+              dueDate: isoDate(TODAY, -10),
+              currency: 'MXN',
+              totalMinor,
+            },
+            auth,
+          ),
+        )
+      ).invoice!;
+    await invoice('501', '880000');
+    const paidLater = await invoice('502', '120000');
+
+    const preview = await firstValueFrom(stack.scheduler.previewRun({ asOf: noonInMexicoCity(TODAY) }, auth));
+    expect(preview.planned).toHaveLength(2);
+    const link = preview.planned[0].statementLink;
+    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${stack.statementPort}/statements/[\\w-]+\\.[\\w-]+$`));
+
+    // Balances are read when the link is opened: B-502, paid after the preview, is no longer on it.
+    await firstValueFrom(
+      stack.receivables.recordPayment(
+        {
+          externalId: 'PAGO-1',
+          customerId: customer.id,
+          date: TODAY,
+          currency: 'MXN',
+          amountMinor: '120000',
+          allocations: [{ invoiceId: paidLater.id, amountMinor: '120000' }],
+        },
+        auth,
+      ),
+    );
+    const opened = await fetch(link);
+    expect([opened.status, opened.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(await opened.arrayBuffer()) }).toString();
+    expect(text).toContain('B-501');
+    expect(text).toContain('8,800.00');
+    expect(text).not.toContain('B-502');
+
+    const [payload, signature] = link.slice(link.lastIndexOf('/') + 1).split('.');
+    const tampered = `${link.slice(0, link.lastIndexOf('/') + 1)}${payload}A.${signature}`;
+    expect((await fetch(tampered)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${stack.statementPort}/statements/nothing`)).status).toBe(404);
+  });
+});
