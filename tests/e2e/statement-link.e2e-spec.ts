@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { firstValueFrom } from 'rxjs';
+import { waitFor } from '@chasqui/testing';
 import { Stack } from './support/stack';
 import { customerWithContact, isoDate, noonInMexicoCity, tenantWithOverdueRule } from './support/scenario';
 
@@ -65,5 +66,16 @@ describe('the statement link of a run preview', () => {
     const tampered = `${link.slice(0, link.lastIndexOf('/') + 1)}${payload}A.${signature}`;
     expect((await fetch(tampered)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${stack.statementPort}/statements/nothing`)).status).toBe(404);
+
+    // The reminder itself carries a link of its own, in the HTML and the text.
+    const cycle = await firstValueFrom(stack.scheduler.runCycle({ asOf: noonInMexicoCity(TODAY) }, auth));
+    expect(cycle.queued).toBe(1);
+    await waitFor(() => stack.smtp.messages.length === 1, 'the reminder');
+    const mail = stack.smtp.messages[0];
+    const inText = /(http:\/\/127\.0\.0\.1:\d+\/statements\/[\w-]+\.[\w-]+)/.exec(mail.text ?? '')?.[1];
+    expect(inText).toBeDefined();
+    expect(String(mail.html)).toContain(`href="${inText!.replace(/\//g, '&#x2F;')}"`);
+    const fromMail = await fetch(inText!);
+    expect([fromMail.status, fromMail.headers.get('content-type')]).toEqual([200, 'application/pdf']);
   });
 });

@@ -1,6 +1,7 @@
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
+import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ormSettings } from './database/orm-settings';
 import type { RendererEnv } from './env';
@@ -46,6 +47,10 @@ export class AppModule {
         }),
         RenderReminderUseCase,
         { provide: JsonLogger, useValue: log },
+        {
+          provide: StatementLinkIssuer,
+          useFactory: () => new StatementLinkIssuer(env.STATEMENT_LINK_SECRET, env.STATEMENT_LINK_BASE),
+        },
         {
           provide: StatementLinkServer,
           inject: [ReceivablesClient, ChromiumPool],

@@ -1,6 +1,7 @@
 import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
+import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { customerChangedConsumer } from './policy/customer-projection/customer-changed.consumer';
@@ -15,7 +16,6 @@ import { TestSendController } from './rules/test-send/test-send.controller';
 import { TestSendUseCase } from './rules/test-send/test-send.usecase';
 import { ApproveRunUseCase } from './runs/approval/approve-run.usecase';
 import { PreviewRunController } from './runs/preview-run/preview-run.controller';
-import { STATEMENT_LINKS, type StatementLinks } from './runs/preview-run/statement-links';
 import { PreviewRunUseCase } from './runs/preview-run/preview-run.usecase';
 import { ForecastController } from './forecast/forecast.controller';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
@@ -93,8 +93,8 @@ export class AppModule {
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },
         {
-          provide: STATEMENT_LINKS,
-          useValue: { secret: env.STATEMENT_LINK_SECRET, base: env.STATEMENT_LINK_BASE } satisfies StatementLinks,
+          provide: StatementLinkIssuer,
+          useFactory: () => new StatementLinkIssuer(env.STATEMENT_LINK_SECRET, env.STATEMENT_LINK_BASE),
         },
         {
           provide: Ticker,

@@ -3,6 +3,7 @@ export {
   openStatementLink,
   signStatementLink,
   statementUrl,
+  StatementLinkIssuer,
   type OpenedLink,
   type StatementLink,
 } from './statement-link';

@@ -64,3 +64,17 @@ function isLinkFields(value: unknown): value is [string, string, string, number]
     Number.isInteger(value[3])
   );
 }
+
+/** Hands out links: the shared key and where customers reach the renderer. */
+export class StatementLinkIssuer {
+  constructor(
+    private readonly secret: string,
+    private readonly base: string,
+  ) {}
+
+  /** A customer's statement as of a date, openable for LINK_DAYS from `now`. */
+  url(link: Omit<StatementLink, 'expiresAt'>, now: Date): string {
+    const expiresAt = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
+    return statementUrl(this.base, signStatementLink(this.secret, { ...link, expiresAt }));
+  }
+}

@@ -95,6 +95,19 @@ describe('renderReminder, overdue', () => {
     expect(text).not.toContain('Adjuntamos');
   });
 
+  it('links the statement as it is when opened, in the HTML and the text, only when there is a link', () => {
+    const url = 'https://estados.example.com/statements/eyJhIjoxfQ.c2ln';
+    for (const kind of ['overdue', 'statement', 'due_soon'] as const) {
+      const { html, text } = renderReminder({ statement: lopez, invoiceIds: ['inv-1'], kind, statementUrl: url });
+      expect(html).toMatch(/<a href="https:&#x2F;&#x2F;estados\.example\.com&#x2F;statements&#x2F;eyJhIjoxfQ\.c2ln"/);
+      expect(visible(html)).toContain('Descargue su estado de cuenta actualizado');
+      expect(text).toContain(`Descargue su estado de cuenta actualizado: ${url}`);
+    }
+    const { html, text } = overdue();
+    expect(html).not.toContain('<a ');
+    expect(text).not.toContain('Descargue');
+  });
+
   it('puts every open document and the totals per currency in the statement', () => {
     const withUsd = aStatement({
       lines: [

@@ -14,6 +14,8 @@ export interface RenderReminderInput {
   attachStatement?: boolean;
   /** A test send: the subject says so. */
   test?: boolean;
+  /** Where the customer opens the statement as it is then; the email links it when given. */
+  statementUrl?: string;
 }
 
 export interface RenderedReminder {
@@ -39,6 +41,7 @@ export function renderReminder(input: RenderReminderInput): RenderedReminder {
   const view = {
     ...buildReminderView(statement, input.invoiceIds, locale.format),
     statementAttached: input.attachStatement ?? true,
+    statementUrl: input.statementUrl ?? '',
   };
   const email = templates.emails[input.kind];
   // One line: a legal name with a line break must not end the Subject header.

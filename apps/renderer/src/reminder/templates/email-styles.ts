@@ -10,6 +10,7 @@ export const css = {
   header: 'padding:20px 24px;border-bottom:3px solid #1f4e79;font-size:20px;font-weight:bold;color:#1f4e79;',
   content: 'padding:24px;font-size:15px;line-height:1.5;',
   p: 'margin:0 0 16px 0;',
+  link: 'color:#1f4e79;font-weight:bold;text-decoration:underline;',
   table: 'width:100%;border-collapse:collapse;margin:0 0 20px 0;',
   th: `${cell}border-bottom:2px solid #cbd2d9;text-align:left;vertical-align:bottom;font-weight:bold;`,
   thNum: `${cell}border-bottom:2px solid #cbd2d9;text-align:right;vertical-align:bottom;font-weight:bold;`,

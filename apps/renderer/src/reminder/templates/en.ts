@@ -7,6 +7,7 @@ const overdueIntro =
   '{{#single}}This is a reminder that the following invoice is overdue:{{/single}}' +
   '{{^single}}This is a reminder that the following invoices are overdue:{{/single}}';
 const attached = 'Your statement of account as of {{asOf}} is attached as a PDF.';
+const download = 'Download your up-to-date statement';
 const alreadyPaid = 'If you have already paid, thank you, and please disregard this message.';
 
 /** One reminder email in this locale: the kind's subject and opening line around the same body. */
@@ -22,6 +23,7 @@ const email = (subject: string, intro: string): EmailTemplates => ({
     balance: 'Balance',
     totalOverdue: 'Total overdue',
     attached,
+    download,
     alreadyPaid,
     closing: 'Kind regards,',
   }),
@@ -45,6 +47,10 @@ Total overdue:
 
 ${attached}
 {{/statementAttached}}
+{{#statementUrl}}
+
+${download}: {{statementUrl}}
+{{/statementUrl}}
 
 ${alreadyPaid}
 

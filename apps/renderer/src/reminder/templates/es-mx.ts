@@ -7,6 +7,7 @@ const overdueIntro =
   '{{#single}}Le recordamos que la siguiente factura se encuentra vencida:{{/single}}' +
   '{{^single}}Le recordamos que las siguientes facturas se encuentran vencidas:{{/single}}';
 const attached = 'Adjuntamos su estado de cuenta al {{asOf}} en PDF.';
+const download = 'Descargue su estado de cuenta actualizado';
 const alreadyPaid = 'Si ya realizó el pago, le agradecemos y le pedimos ignorar este mensaje.';
 
 /** One reminder email in this locale: the kind's subject and opening line around the same body. */
@@ -22,6 +23,7 @@ const email = (subject: string, intro: string): EmailTemplates => ({
     balance: 'Saldo',
     totalOverdue: 'Total vencido',
     attached,
+    download,
     alreadyPaid,
     closing: 'Atentamente,',
   }),
@@ -45,6 +47,10 @@ Total vencido:
 
 ${attached}
 {{/statementAttached}}
+{{#statementUrl}}
+
+${download}: {{statementUrl}}
+{{/statementUrl}}
 
 ${alreadyPaid}
 

@@ -11,6 +11,8 @@ export interface OverdueEmailPhrases {
   balance: string;
   totalOverdue: string;
   attached: string;
+  /** The words of the link to the statement as it is when opened. */
+  download: string;
   alreadyPaid: string;
   closing: string;
 }
@@ -48,6 +50,9 @@ export const overdueEmailHtml = (p: OverdueEmailPhrases): string => `<!DOCTYPE h
 {{#statementAttached}}
 <p style="${css.p}">${p.attached}</p>
 {{/statementAttached}}
+{{#statementUrl}}
+<p style="${css.p}"><a href="{{statementUrl}}" style="${css.link}">${p.download}</a></p>
+{{/statementUrl}}
 <p style="${css.p}">${p.alreadyPaid}</p>
 <p style="margin:0;">${p.closing}<br>{{company}}</p>
 </td></tr>

@@ -1,3 +1,5 @@
+import { recipients } from '@chasqui/audience';
+import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Exchanges, MessageTypes, receivables, renderer, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { enqueue, OutboxRelay, type MessageMeta } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -7,7 +9,6 @@ import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { ChromiumPool } from '../../pdf/chromium-pool';
 import { ReminderError } from '../../reminder/reminder.errors';
-import { recipients } from '@chasqui/audience';
 import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
 import type { ReminderKind } from '../../reminder/templates';
 
@@ -35,6 +36,7 @@ export class RenderReminderUseCase {
     private readonly receivables: ReceivablesClient,
     private readonly chromium: ChromiumPool,
     private readonly outbox: OutboxRelay,
+    private readonly links: StatementLinkIssuer,
   ) {}
 
   async execute(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
@@ -76,6 +78,10 @@ export class RenderReminderUseCase {
         kind: reminderKinds[job.ruleKind] ?? 'overdue',
         attachStatement: attach,
         test: job.testTo !== '',
+        statementUrl: this.links.url(
+          { tenantId: job.tenantId, customerId: job.customerId, asOf: job.asOf },
+          new Date(),
+        ),
       });
     } catch (error) {
       if (error instanceof ReminderError && error.code === 'REMINDER.NO_OPEN_INVOICES') return undefined;

@@ -2,13 +2,13 @@ import type { Temporal } from '@js-temporal/polyfill';
 import { recipients, type Recipients } from '@chasqui/audience';
 import { nativeQuery } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { StatementLinkIssuer } from '@chasqui/statement-links';
+import { Injectable } from '@nestjs/common';
 import { CycleDecider } from '../../cycles/cycle-decider';
 import { planOccurrences } from '../../cycles/occurrence-plan';
 import type { TargetDecision } from '../../cycles/target-decision';
 import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
-import { STATEMENT_LINKS, statementLink, type StatementLinks } from './statement-links';
 import { loadPolicyBook } from '../../policy/load-policy-book';
 import type { Rule } from '../../rules/rule.entity';
 
@@ -46,7 +46,7 @@ export class PreviewRunUseCase {
     private readonly orm: MikroORM,
     private readonly decider: CycleDecider,
     private readonly receivables: ReceivablesClient,
-    @Inject(STATEMENT_LINKS) private readonly links: StatementLinks,
+    private readonly links: StatementLinkIssuer,
   ) {}
 
   async execute(tenantId: string, asOf: Temporal.Instant): Promise<RunPreview> {
@@ -90,8 +90,7 @@ export class PreviewRunUseCase {
             invoiceIds,
             amounts,
             recipients: { to: [], cc: [], bcc: [] },
-            statementLink: statementLink(
-              this.links,
+            statementLink: this.links.url(
               { tenantId, customerId: first.customerId, asOf: first.localDate },
               new Date(),
             ),
