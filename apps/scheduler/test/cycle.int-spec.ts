@@ -115,7 +115,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     expect(sent[1].fire_at.toISOString()).toBe('2026-02-20T16:00:00.000Z');
   });
 
-  it('a rule starts at its first cycle; after an outage past the grace period the step is missed, not sent', async () => {
+  it('a rule starts at its first cycle; after an outage, steps past the grace period are missed, not sent', async () => {
     const { id: tenantId, auth } = await stack.tenant();
     const ledger = new Ledger(stack, auth);
     await firstValueFrom(
@@ -127,7 +127,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     // First cycle on 10 February: the 7 February step fired before the rule ever ran, past the grace period.
     await runDaily(auth, '2026-02-10', '2026-02-11');
     // Entered late, due 28 January: its 10 February step (29 January + 12) is past the grace period on
-    // 12 February; the 14 February step fires while down, the 18 February one goes out.
+    // 12 February; the 14 February step fires while down and is recorded missed, the 18 February one goes out.
     const late = await ledger.invoice(customer, 'T', '2026-01-28');
     await runDaily(auth, '2026-02-12', '2026-02-12');
     // Down from 12 February 18:00Z to 18 February 18:00Z: the 15 February step is 74 h late.
@@ -142,6 +142,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     ]);
     expect(of(late.id)).toEqual([
       ['2026-02-10', 'missed', 'past_grace_period'],
+      ['2026-02-14', 'missed', 'past_grace_period'],
       ['2026-02-18', 'queued', null],
     ]);
   });

@@ -74,8 +74,9 @@ export class CycleDecider {
     const horizon = new RuleHorizon(rule, this.graceHours);
     await drain(this.receivables.collectibles(tenantId, collectibleWindow(rule, asOf, this.graceHours)), (invoice) => {
       seen(invoice);
-      const decision = decideInvoice(rule, invoice, steps, policy);
-      if (decision && horizon.admits(decision, invoice.updatedAt)) each(decision);
+      for (const decision of decideInvoice(rule, invoice, steps, policy)) {
+        if (horizon.admits(decision, invoice.updatedAt)) each(decision);
+      }
     });
   }
 

@@ -6,7 +6,7 @@ import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
-import { StepMemo, verdict, type DecidedStep, type TargetDecision } from './target-decision';
+import { decidedStep, verdict, type DecidedStep, type TargetDecision } from './target-decision';
 
 /** A business-day shift never moves a date further than this (a long weekend next to holidays). */
 const MAX_SHIFT_DAYS = 7;
@@ -84,41 +84,72 @@ function utcDate(instant: Temporal.Instant): Temporal.PlainDate {
 }
 
 /**
- * The latest fired step of an invoice rule for each invoice, at one instant.
- * It depends only on the anchor date, the zone and the country, which many
+ * The latest fired step of an invoice rule for each invoice, at one instant,
+ * and the steps before it that fired since the rule's last completed cycle
+ * (a scheduler that was down): those are recorded as missed, never sent. Both
+ * depend only on the anchor date, the zone and the country, which many
  * invoices share: each combination is worked out once per cycle.
  */
 export class InvoiceSteps {
-  private readonly memo = new StepMemo();
+  private readonly memo = new Map<string, { latest?: DecidedStep; older: DecidedStep[] }>();
+  private readonly since?: Temporal.Instant;
 
   constructor(
     private readonly rule: InvoiceRule,
     private readonly now: Temporal.Instant,
     private readonly graceHours: number,
-  ) {}
+  ) {
+    if (rule.decidedThrough) this.since = Temporal.Instant.fromEpochMilliseconds(rule.decidedThrough.getTime());
+  }
 
-  of(invoice: receivables.Collectible): DecidedStep | undefined {
+  of(invoice: receivables.Collectible): { latest?: DecidedStep; older: DecidedStep[] } {
     const anchor = this.rule.schedule.kind === 'invoice_issued' ? invoice.issueDate : invoice.dueDate;
     const key = `${anchor}|${invoice.timeZone}|${this.rule.businessDaysOnly ? invoice.country : ''}`;
-    return this.memo.get(key, () => decideStep(invoiceCalendar(this.rule, invoice), this.now, this.graceHours));
+    let known = this.memo.get(key);
+    if (!known) {
+      known = this.decide(invoiceCalendar(this.rule, invoice));
+      this.memo.set(key, known);
+    }
+    return known;
+  }
+
+  private decide(calendar: StepCalendar): { latest?: DecidedStep; older: DecidedStep[] } {
+    const latest = decideStep(calendar, this.now, this.graceHours);
+    if (!latest || !this.since) return { latest: latest && decidedStep(latest), older: [] };
+    const older = calendar
+      .between(this.since, latest.fireAt.subtract({ nanoseconds: 1 }))
+      .filter((step) => !step.localDate.equals(latest.localDate))
+      .map((step) => decidedStep({ ...step, missed: true }));
+    return { latest: decidedStep(latest), older };
   }
 }
 
 /**
- * What an invoice rule decides for one collectible invoice, if a step fired
- * and is undecided; pure. An invoice whose documents the tenant requires and
- * that has not arrived is deferred: nothing is decided yet.
+ * What an invoice rule decides for one collectible invoice: its latest fired
+ * step if undecided — unless the tenant requires the invoice's documents and
+ * they have not arrived, when it is deferred — and, missed, any older step
+ * that fired while no cycle ran; pure.
  */
 export function decideInvoice(
   rule: InvoiceRule,
   invoice: receivables.Collectible,
   steps: InvoiceSteps,
   policy: PolicyBook,
-): TargetDecision | undefined {
-  if (!policy.applies(rule, invoice.customerId)) return undefined;
-  const decision = steps.of(invoice);
-  if (!decision || (!decision.missed && !invoice.documentsReady)) return undefined;
+): TargetDecision[] {
+  if (!policy.applies(rule, invoice.customerId)) return [];
+  const { latest, older } = steps.of(invoice);
   const customer = { customerId: invoice.customerId, name: invoice.customerName, taxId: invoice.customerTaxId };
-  const skip = policy.skipReason(rule, customer, decision.localDate);
-  return verdict(rule, invoice.customerId, invoice.invoiceId, decision, [invoice.invoiceId], invoice, skip);
+  const decide = (step: DecidedStep) =>
+    verdict(
+      rule,
+      invoice.customerId,
+      invoice.invoiceId,
+      step,
+      [invoice.invoiceId],
+      invoice,
+      policy.skipReason(rule, customer, step.localDate),
+    );
+  const decisions = older.map(decide);
+  if (latest && (latest.missed || invoice.documentsReady)) decisions.push(decide(latest));
+  return decisions;
 }
