@@ -147,6 +147,32 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     ]);
   });
 
+  it('a weekly statement down for three weeks: the Mondays it slept through are missed, the last one goes out', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(
+        ruleRequest({
+          sendHour: 9,
+          statement: { weekly: { weekday: 1 }, documents: StatementDocuments.STATEMENT_DOCUMENTS_ALL_OPEN },
+        }),
+        auth,
+      ),
+    );
+    const customer = await ledger.customer('semanal');
+    await ledger.invoice(customer, 'S-1', '2026-05-01');
+    // Mondays 4 and 11 May run; then nothing until Tuesday 2 June, 18:00Z.
+    await runDaily(auth, '2026-05-04', '2026-05-12');
+    await runDaily(auth, '2026-06-02', '2026-06-02');
+    expect((await occurrences(tenantId)).map((o) => [o.date, o.status, o.reason])).toEqual([
+      ['2026-05-04', 'queued', null],
+      ['2026-05-11', 'queued', null],
+      ['2026-05-18', 'missed', 'past_grace_period'],
+      ['2026-05-25', 'missed', 'past_grace_period'],
+      ['2026-06-01', 'queued', null],
+    ]);
+  });
+
   it('Chipax: weekly on Monday 09:00 America/Santiago, overdue documents only, only customers with contacts', async () => {
     const { id: tenantId, auth } = await stack.tenant({
       country: 'CL',

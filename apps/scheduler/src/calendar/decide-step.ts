@@ -20,3 +20,15 @@ export function decideStep(
   if (lateBy > graceHours) return { ...step, missed: true };
   return { ...step, missed: false, late: lateBy > 1 };
 }
+
+/**
+ * The steps before `latest` that fired after `since` (the rule's last
+ * completed cycle), one per day: what a late cycle records as missed. Steps
+ * that collapsed into `latest`'s day are not separate sends.
+ */
+export function missedSince(calendar: StepCalendar, since: Temporal.Instant, latest: Step): StepDecision[] {
+  return calendar
+    .between(since, latest.fireAt.subtract({ nanoseconds: 1 }))
+    .filter((step) => !step.localDate.equals(latest.localDate))
+    .map((step) => ({ ...step, missed: true }));
+}

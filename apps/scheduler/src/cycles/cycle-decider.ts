@@ -97,12 +97,12 @@ export class CycleDecider {
     const memo = new StepMemo();
     const horizon = new RuleHorizon(rule, this.graceHours);
     for (const account of accounts.values()) {
-      const decision = isStatementRule(rule)
+      const decisions = isStatementRule(rule)
         ? decideStatement(rule, account, asOf, this.graceHours, policy, memo)
         : isAccountRule(rule)
-          ? decideAccount(rule, account, asOf, this.graceHours, policy, memo)
-          : undefined;
-      if (decision && horizon.admits(decision)) each(decision);
+          ? [decideAccount(rule, account, asOf, this.graceHours, policy, memo)]
+          : [];
+      for (const decision of decisions) if (decision && horizon.admits(decision)) each(decision);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { receivables } from '@chasqui/contracts';
 import { BusinessDays } from '../calendar/business-days';
-import { decideStep } from '../calendar/decide-step';
+import { decideStep, missedSince } from '../calendar/decide-step';
 import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
@@ -116,11 +116,7 @@ export class InvoiceSteps {
   private decide(calendar: StepCalendar): { latest?: DecidedStep; older: DecidedStep[] } {
     const latest = decideStep(calendar, this.now, this.graceHours);
     if (!latest || !this.since) return { latest: latest && decidedStep(latest), older: [] };
-    const older = calendar
-      .between(this.since, latest.fireAt.subtract({ nanoseconds: 1 }))
-      .filter((step) => !step.localDate.equals(latest.localDate))
-      .map((step) => decidedStep({ ...step, missed: true }));
-    return { latest: decidedStep(latest), older };
+    return { latest: decidedStep(latest), older: missedSince(calendar, this.since, latest).map(decidedStep) };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { receivables } from '@chasqui/contracts';
 import { BusinessDays } from '../calendar/business-days';
-import { decideStep } from '../calendar/decide-step';
+import { decideStep, missedSince } from '../calendar/decide-step';
 import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
@@ -72,9 +72,10 @@ export function statementCalendar(rule: StatementRule, account: { timeZone: stri
 }
 
 /**
- * The statement a rule decides for one customer at `now`; pure. Its documents
- * are the open ones, or only those overdue on the statement's date; with none
- * in scope the step is skipped, with that reason.
+ * The statements a rule decides for one customer at `now`; pure: the latest
+ * fired step, and, missed, the ones before it that fired while no cycle ran.
+ * Its documents are the open ones, or only those overdue on the statement's
+ * date; with none in scope the step is skipped, with that reason.
  */
 export function decideStatement(
   rule: StatementRule,
@@ -83,23 +84,34 @@ export function decideStatement(
   graceHours: number,
   policy: PolicyBook,
   memo: StepMemo,
-): TargetDecision | undefined {
-  if (!policy.applies(rule, account.customerId)) return undefined;
+): TargetDecision[] {
+  if (!policy.applies(rule, account.customerId)) return [];
   const key = `${account.timeZone}|${rule.businessDaysOnly ? account.country : ''}`;
-  const decided = memo.get(key, () => decideStep(statementCalendar(rule, account), now, graceHours));
-  if (!decided) return undefined;
-  const date = decided.localDate;
-  const inScope = account.invoices.filter(
-    (invoice) => rule.schedule.documents === 'all_open' || invoice.dueDate < date,
-  );
-  const skip = policy.skipReason(rule, account, date) ?? (inScope.length === 0 ? 'no_overdue_documents' : undefined);
-  return verdict(
-    rule,
-    account.customerId,
-    'statement',
-    decided,
-    inScope.map((i) => i.invoiceId),
-    account,
-    skip,
-  );
+  const calendar = () => statementCalendar(rule, account);
+  const latest = memo.get(key, () => decideStep(calendar(), now, graceHours));
+  if (!latest) return [];
+  const since = rule.decidedThrough && Temporal.Instant.fromEpochMilliseconds(rule.decidedThrough.getTime());
+  const older = since
+    ? memo.all(key, () => {
+        const cal = calendar();
+        const step = cal.latestFiredBy(now);
+        return step ? missedSince(cal, since, step) : [];
+      })
+    : [];
+  return [...older, latest].map((decided) => {
+    const date = decided.localDate;
+    const inScope = account.invoices.filter(
+      (invoice) => rule.schedule.documents === 'all_open' || invoice.dueDate < date,
+    );
+    const skip = policy.skipReason(rule, account, date) ?? (inScope.length === 0 ? 'no_overdue_documents' : undefined);
+    return verdict(
+      rule,
+      account.customerId,
+      'statement',
+      decided,
+      inScope.map((i) => i.invoiceId),
+      account,
+      skip,
+    );
+  });
 }

@@ -44,6 +44,17 @@ export function decidedStep(decision: StepDecision): DecidedStep {
  */
 export class StepMemo {
   private readonly known = new Map<string, DecidedStep | undefined>();
+  private readonly lists = new Map<string, DecidedStep[]>();
+
+  /** Several decided steps by what they depend on, e.g. the ones missed while no cycle ran. */
+  all(key: string, decide: () => StepDecision[]): DecidedStep[] {
+    let steps = this.lists.get(key);
+    if (!steps) {
+      steps = decide().map(decidedStep);
+      this.lists.set(key, steps);
+    }
+    return steps;
+  }
 
   get(key: string, decide: () => StepDecision | undefined): DecidedStep | undefined {
     if (!this.known.has(key)) {
