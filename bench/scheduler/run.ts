@@ -55,6 +55,11 @@ async function main() {
       ['first cycle of the rule', '2026-11-21', 2],
       ['next day (that day’s steps)', '2026-11-22', 1],
     ] as const) {
+      // A day passes between cycles: the renderer has taken the previous cycle's jobs (each cycle, like the bare
+      // publish, starts on an empty queue) and autovacuum and the checkpointer have caught up with its writes.
+      await purgeRenderQueue(stack.amqpUrl);
+      await stack.sql.query('vacuum analyze scheduler.occurrences, scheduler.occurrence_steps, scheduler.outbox');
+      await stack.sql.query('checkpoint');
       const cycle = await runCycle(stack, `${asOfDate}T18:00:00Z`);
       const dueSet = await bareDueSet(stack.sql, stack.tenantId, asOfDate, RULE, windowDays);
       const publishMs = await barePublish(stack.amqpUrl, cycle.queued);
@@ -108,6 +113,13 @@ async function bindRenderQueue(amqpUrl: string) {
   await channel.assertExchange('chasqui.jobs', 'direct', { durable: true });
   await channel.assertQueue('bench.render', { durable: true, arguments: { 'x-queue-type': 'quorum' } });
   await channel.bindQueue('bench.render', 'chasqui.jobs', 'render');
+  await connection.close();
+}
+
+async function purgeRenderQueue(amqpUrl: string) {
+  const connection = await connect(amqpUrl);
+  const channel = await connection.createChannel();
+  await channel.purgeQueue('bench.render');
   await connection.close();
 }
 
