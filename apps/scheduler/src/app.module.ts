@@ -21,6 +21,7 @@ import { ForecastController } from './forecast/forecast.controller';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
 import { CycleDecider } from './cycles/cycle-decider';
+import { invoiceIssuedConsumers } from './cycles/issue-notices/invoice-issued.consumer';
 import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
 import { Ticker } from './cycles/tick/ticker';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -67,20 +68,22 @@ export class AppModule {
           relayLanes: 4,
           resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
           consumers: {
-            inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics],
-            build: (ticker: Ticker, amqp: AmqpConnection, orm: MikroORM, metrics: MessagingMetrics) => [
-              customerChangedConsumer(amqp, log, orm, {
-                prefetch: env.AMQP_PREFETCH,
-                retryDelaysMs: env.RETRY_DELAYS_MS,
-                metrics,
-              }),
-              messageRepliedConsumer(amqp, log, orm, {
-                prefetch: env.AMQP_PREFETCH,
-                retryDelaysMs: env.RETRY_DELAYS_MS,
-                metrics,
-              }),
-              ticker,
-            ],
+            inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics, RunCycleUseCase],
+            build: (
+              ticker: Ticker,
+              amqp: AmqpConnection,
+              orm: MikroORM,
+              metrics: MessagingMetrics,
+              runCycle: RunCycleUseCase,
+            ) => {
+              const settings = { prefetch: env.AMQP_PREFETCH, retryDelaysMs: env.RETRY_DELAYS_MS, metrics };
+              return [
+                customerChangedConsumer(amqp, log, orm, settings),
+                messageRepliedConsumer(amqp, log, orm, settings),
+                ...invoiceIssuedConsumers(amqp, log, runCycle, settings),
+                ticker,
+              ];
+            },
           },
         }),
         CreateRuleUseCase,

@@ -1,5 +1,7 @@
 import { receivables, scheduler } from '@chasqui/contracts';
 import type { Metadata } from '@grpc/grpc-js';
+import { Temporal } from '@js-temporal/polyfill';
+import { waitFor } from '@chasqui/testing';
 import { firstValueFrom } from 'rxjs';
 import { days, instant, Ledger } from './support/ledger';
 import { ruleRequest } from './support/rules';
@@ -302,6 +304,33 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     expect(sent.map((o) => [o.date, o.status, o.invoices])).toEqual([['2026-01-03', 'queued', [after.id]]]);
     expect(sent[0].decided_at.toISOString()).toBe('2026-01-04T18:00:00.000Z');
     expect(sent.some((o) => o.invoices.includes(before.id))).toBe(false);
+  });
+
+  it('an invoice issued now gets its issue notice from the invoice.issued event, without waiting for a cycle', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    // Midnight: today's send hour has passed in Mexico City, whatever the hour the test runs at.
+    await firstValueFrom(stack.scheduler.createRule(ruleRequest({ sendHour: 0, invoiceIssued: {} }), auth));
+    const customer = await ledger.customer('recien-emitida');
+    const today = Temporal.Now.plainDateISO('America/Mexico_City');
+    const fresh = await ledger.invoice(
+      customer,
+      'N-1',
+      today.add({ days: 30 }).toString(),
+      '1000',
+      'MXN',
+      today.toString(),
+    );
+    const old = await ledger.invoice(customer, 'N-0', '2026-01-31', '1000', 'MXN', '2026-01-01');
+
+    await waitFor(async () => (await occurrences(tenantId)).length > 0, 'the issue notice');
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // a second event, had there been one, would be in
+    const decided = await occurrences(tenantId);
+    expect(decided.map((o) => [o.date, o.status, o.invoices])).toEqual([[today.toString(), 'queued', [fresh.id]]]);
+    // The next cycle finds the step claimed; the old invoice never had a notice owed.
+    const cycle = await firstValueFrom(stack.scheduler.runCycle({}, auth));
+    expect([cycle.queued, cycle.missed]).toEqual([0, 0]);
+    expect((await occurrences(tenantId)).some((o) => o.invoices.includes(old.id))).toBe(false);
   });
 
   it('two scheduler processes ticking together for 1,000 customers over a month: every occurrence exactly once', async () => {

@@ -41,7 +41,7 @@ export class CycleDecider {
     seen: SeenInvoice = () => undefined,
   ): Promise<TargetDecision[]> {
     const decisions: TargetDecision[] = [];
-    await this.stream(tenantId, rule, asOf, policy, (decision) => decisions.push(decision), seen);
+    await this.stream(tenantId, rule, asOf, policy, (decision) => decisions.push(decision), { seen });
     return decisions;
   }
 
@@ -49,6 +49,7 @@ export class CycleDecider {
    * The same decisions, each handed over as soon as it is known: an invoice
    * rule's as its invoice arrives from receivables, an account rule's (which
    * needs each customer's whole account) once the ledger has been read.
+   * `invoiceIds`: an invoice rule looks at these invoices only.
    */
   stream(
     tenantId: string,
@@ -56,9 +57,9 @@ export class CycleDecider {
     asOf: Temporal.Instant,
     policy: PolicyBook,
     each: (decision: TargetDecision) => void,
-    seen: SeenInvoice = () => undefined,
+    { seen = () => undefined, invoiceIds = [] }: { seen?: SeenInvoice; invoiceIds?: string[] } = {},
   ): Promise<void> {
-    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy, each, seen);
+    if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy, each, seen, invoiceIds);
     return this.decideAccounts(tenantId, rule, asOf, policy, each, seen);
   }
 
@@ -69,10 +70,12 @@ export class CycleDecider {
     policy: PolicyBook,
     each: (decision: TargetDecision) => void,
     seen: SeenInvoice,
+    invoiceIds: string[],
   ): Promise<void> {
     const steps = new InvoiceSteps(rule, asOf, this.graceHours);
     const horizon = new RuleHorizon(rule, this.graceHours);
-    await drain(this.receivables.collectibles(tenantId, collectibleWindow(rule, asOf, this.graceHours)), (invoice) => {
+    const window = { ...collectibleWindow(rule, asOf, this.graceHours), invoiceIds };
+    await drain(this.receivables.collectibles(tenantId, window), (invoice) => {
       seen(invoice);
       for (const decision of decideInvoice(rule, invoice, steps, policy)) {
         if (horizon.admits(decision, invoice.updatedAt)) each(decision);

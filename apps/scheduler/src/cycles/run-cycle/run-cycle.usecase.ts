@@ -12,6 +12,7 @@ import { recordOccurrences, type RecordedCounts } from '../record-occurrences';
 import { approvalRequired, openRun } from '../open-run';
 import { loadPolicyBook } from '../../policy/load-policy-book';
 import type { PolicyBook } from '../../policy/policy-book';
+import type { TargetDecision } from '../target-decision';
 import type { RunCycleCommand } from './run-cycle.command';
 
 const STATUSES = ['queued', 'missed', 'skipped', 'awaitingApproval'] as const;
@@ -46,14 +47,15 @@ export class RunCycleUseCase {
     });
   }
 
-  async execute({ tenantId, asOf }: RunCycleCommand): Promise<CycleResult> {
+  async execute({ tenantId, asOf, issued }: RunCycleCommand): Promise<CycleResult> {
     const em = this.orm.em.fork();
     const policy = await loadPolicyBook(em, tenantId);
     const hold = await approvalRequired(em, tenantId);
     const total = emptyResult();
-    for (const rule of await this.decider.rules(em, tenantId, policy)) {
-      tally(total, await this.decideAndRecord(tenantId, rule, asOf, policy, hold));
-      await this.advance(rule, asOf);
+    const rules = await this.decider.rules(em, tenantId, policy);
+    for (const rule of issued ? rules.filter((r) => r.kind === 'invoice_issued') : rules) {
+      tally(total, await this.decideAndRecord(tenantId, rule, asOf, policy, hold, issued ?? []));
+      if (!issued) await this.advance(rule, asOf);
     }
     for (const status of STATUSES) this.decided.inc({ status }, total[status]);
     return total;
@@ -84,15 +86,18 @@ export class RunCycleUseCase {
     asOf: Temporal.Instant,
     policy: PolicyBook,
     hold: boolean,
+    invoiceIds: string[],
   ): Promise<CycleResult> {
     const decidedAt = new Date(asOf.epochMilliseconds);
     const writer = new OccurrenceWriter((batch) => this.write(tenantId, rule, batch, decidedAt, hold), BATCH, WRITERS);
-    const read =
-      rule.grouping === 'per_invoice'
-        ? this.decider.stream(tenantId, rule, asOf, policy, (d) => writer.add(ownOccurrence(d)))
-        : this.decider.decide(tenantId, rule, asOf, policy).then((decisions) => {
-            for (const plan of planOccurrences(rule.grouping, decisions)) writer.add(plan);
-          });
+    const decisions: TargetDecision[] = [];
+    const perInvoice = rule.grouping === 'per_invoice';
+    const take = (d: TargetDecision) => (perInvoice ? writer.add(ownOccurrence(d)) : decisions.push(d));
+    // Invoices just issued are decided to be sent now or not; a missed step is for a cycle to record.
+    const each = invoiceIds.length > 0 ? (d: TargetDecision) => d.status !== 'missed' && take(d) : take;
+    const read = this.decider.stream(tenantId, rule, asOf, policy, each, { invoiceIds }).then(() => {
+      for (const plan of planOccurrences(rule.grouping, decisions)) writer.add(plan);
+    });
     // A failed read fails the cycle, once the batches already being written are in.
     await read.catch(async (error: unknown) => {
       await writer.finish().catch(() => undefined);
