@@ -1,12 +1,11 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { receivables } from '@chasqui/contracts';
 import { BusinessDays } from '../calendar/business-days';
-import { decideStep, missedSince } from '../calendar/decide-step';
 import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
-import { decidedStep, verdict, type DecidedStep, type TargetDecision } from './target-decision';
+import { StepMemo, verdict, type DecidedStep, type FiredSteps, type TargetDecision } from './target-decision';
 
 /** A business-day shift never moves a date further than this (a long weekend next to holidays). */
 const MAX_SHIFT_DAYS = 7;
@@ -84,39 +83,28 @@ function utcDate(instant: Temporal.Instant): Temporal.PlainDate {
 }
 
 /**
- * The latest fired step of an invoice rule for each invoice, at one instant,
- * and the steps before it that fired since the rule's last completed cycle
- * (a scheduler that was down): those are recorded as missed, never sent. Both
- * depend only on the anchor date, the zone and the country, which many
- * invoices share: each combination is worked out once per cycle.
+ * An invoice rule's fired steps for each invoice at one instant: the latest,
+ * and the older ones missed while no cycle ran. They depend only on the
+ * anchor date, the zone and the country, which many invoices share: each
+ * combination is worked out once per cycle.
  */
 export class InvoiceSteps {
-  private readonly memo = new Map<string, { latest?: DecidedStep; older: DecidedStep[] }>();
-  private readonly since?: Temporal.Instant;
+  private readonly memo = new StepMemo();
 
   constructor(
     private readonly rule: InvoiceRule,
     private readonly now: Temporal.Instant,
     private readonly graceHours: number,
-  ) {
-    if (rule.decidedThrough) this.since = Temporal.Instant.fromEpochMilliseconds(rule.decidedThrough.getTime());
-  }
+  ) {}
 
-  of(invoice: receivables.Collectible): { latest?: DecidedStep; older: DecidedStep[] } {
+  of(invoice: receivables.Collectible): FiredSteps {
     const anchor = this.rule.schedule.kind === 'invoice_issued' ? invoice.issueDate : invoice.dueDate;
     const key = `${anchor}|${invoice.timeZone}|${this.rule.businessDaysOnly ? invoice.country : ''}`;
-    let known = this.memo.get(key);
-    if (!known) {
-      known = this.decide(invoiceCalendar(this.rule, invoice));
-      this.memo.set(key, known);
-    }
-    return known;
-  }
-
-  private decide(calendar: StepCalendar): { latest?: DecidedStep; older: DecidedStep[] } {
-    const latest = decideStep(calendar, this.now, this.graceHours);
-    if (!latest || !this.since) return { latest: latest && decidedStep(latest), older: [] };
-    return { latest: decidedStep(latest), older: missedSince(calendar, this.since, latest).map(decidedStep) };
+    return this.memo.steps(key, () => invoiceCalendar(this.rule, invoice), {
+      now: this.now,
+      graceHours: this.graceHours,
+      since: this.rule.decidedThrough,
+    });
   }
 }
 

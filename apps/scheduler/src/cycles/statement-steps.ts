@@ -1,7 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { receivables } from '@chasqui/contracts';
 import { BusinessDays } from '../calendar/business-days';
-import { decideStep, missedSince } from '../calendar/decide-step';
 import { stepSeries, type Schedule } from '../calendar/schedule';
 import { StepCalendar } from '../calendar/step-calendar';
 import type { PolicyBook } from '../policy/policy-book';
@@ -87,17 +86,12 @@ export function decideStatement(
 ): TargetDecision[] {
   if (!policy.applies(rule, account.customerId)) return [];
   const key = `${account.timeZone}|${rule.businessDaysOnly ? account.country : ''}`;
-  const calendar = () => statementCalendar(rule, account);
-  const latest = memo.get(key, () => decideStep(calendar(), now, graceHours));
+  const { latest, older } = memo.steps(key, () => statementCalendar(rule, account), {
+    now,
+    graceHours,
+    since: rule.decidedThrough,
+  });
   if (!latest) return [];
-  const since = rule.decidedThrough && Temporal.Instant.fromEpochMilliseconds(rule.decidedThrough.getTime());
-  const older = since
-    ? memo.all(key, () => {
-        const cal = calendar();
-        const step = cal.latestFiredBy(now);
-        return step ? missedSince(cal, since, step) : [];
-      })
-    : [];
   return [...older, latest].map((decided) => {
     const date = decided.localDate;
     const inScope = account.invoices.filter(

@@ -1,4 +1,6 @@
-import type { StepDecision } from '../calendar/decide-step';
+import { Temporal } from '@js-temporal/polyfill';
+import { decideStep, missedSince, type StepDecision } from '../calendar/decide-step';
+import type { StepCalendar } from '../calendar/step-calendar';
 import type { Rule } from '../rules/rule.entity';
 
 export type OccurrenceStatus = 'queued' | 'missed' | 'skipped';
@@ -38,23 +40,19 @@ export function decidedStep(decision: StepDecision): DecidedStep {
   };
 }
 
+/** A target's steps at one instant: the latest that fired, and the older ones no cycle decided (missed). */
+export interface FiredSteps {
+  latest?: DecidedStep;
+  older: DecidedStep[];
+}
+
 /**
  * Decided steps by what they depend on (anchor date, zone, country): many
  * targets share them, and each is worked out once per cycle.
  */
 export class StepMemo {
   private readonly known = new Map<string, DecidedStep | undefined>();
-  private readonly lists = new Map<string, DecidedStep[]>();
-
-  /** Several decided steps by what they depend on, e.g. the ones missed while no cycle ran. */
-  all(key: string, decide: () => StepDecision[]): DecidedStep[] {
-    let steps = this.lists.get(key);
-    if (!steps) {
-      steps = decide().map(decidedStep);
-      this.lists.set(key, steps);
-    }
-    return steps;
-  }
+  private readonly fired = new Map<string, FiredSteps>();
 
   get(key: string, decide: () => StepDecision | undefined): DecidedStep | undefined {
     if (!this.known.has(key)) {
@@ -62,6 +60,28 @@ export class StepMemo {
       this.known.set(key, decision && decidedStep(decision));
     }
     return this.known.get(key);
+  }
+
+  /**
+   * The latest step of `calendar` fired by `now` (catch-up, ARCHITECTURE
+   * §5a), and the steps before it that fired after the rule's last completed
+   * cycle `since`: those are recorded as missed, never sent.
+   */
+  steps(
+    key: string,
+    calendar: () => StepCalendar,
+    at: { now: Temporal.Instant; graceHours: number; since: Date | null },
+  ): FiredSteps {
+    let steps = this.fired.get(key);
+    if (!steps) {
+      const cal = calendar();
+      const latest = decideStep(cal, at.now, at.graceHours);
+      const since = at.since && Temporal.Instant.fromEpochMilliseconds(at.since.getTime());
+      const older = latest && since ? missedSince(cal, since, latest) : [];
+      steps = { latest: latest && decidedStep(latest), older: older.map(decidedStep) };
+      this.fired.set(key, steps);
+    }
+    return steps;
   }
 }
 
