@@ -9,6 +9,7 @@ import { ListActivityController } from './messages/list-activity/list-activity.c
 import { ListActivityUseCase } from './messages/list-activity/list-activity.usecase';
 import { sendJobConsumer } from './messages/send-message/send-job.consumer';
 import { SendMessageUseCase } from './messages/send-message/send-message.usecase';
+import { MessageRepository } from './messages/message.repository';
 import { Mailer } from './smtp/mailer';
 
 @Module({})
@@ -37,10 +38,15 @@ export class AppModule {
         }),
         ListActivityUseCase,
         SendMessageUseCase,
+        MessageRepository,
         { provide: JsonLogger, useValue: log },
+        { provide: 'SEND_SETTINGS', useValue: { claimLeaseMs: env.SMTP_CLAIM_LEASE_MS } },
         { provide: 'MAIL_DOMAIN', useValue: env.MAIL_DOMAIN },
         { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
-        { provide: Mailer, useFactory: () => new Mailer(env.SMTP_URL, env.SMTP_POOL_SIZE, env.MAIL_FROM) },
+        {
+          provide: Mailer,
+          useFactory: () => new Mailer(env.SMTP_URL, env.SMTP_POOL_SIZE, env.SMTP_TIMEOUT_MS, env.MAIL_FROM),
+        },
       ],
     };
   }

@@ -7,6 +7,13 @@ export const deliveryEnv = {
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
   SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  /** Connecting, the greeting, and silence on an open connection (e.g. awaiting the answer to the final dot). */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * How long a claim on a message belongs to the process sending it; a job
+   * redelivered meanwhile waits. Longer than any SMTP transaction.
+   */
+  SMTP_CLAIM_LEASE_MS: z.coerce.number().int().min(5000).default(600_000),
   MAIL_FROM: z.string().min(3).default('Chasqui <cobranza@chasqui.local>'),
   /** The right-hand side of every Message-ID we mint. */
   MAIL_DOMAIN: z

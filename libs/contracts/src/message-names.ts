@@ -14,6 +14,7 @@ export const RoutingKeys = {
   renderJob: 'render',
   sendJob: 'send',
   messageSent: 'delivery.message.sent',
+  messageUnknown: 'delivery.message.unknown',
   messageBounced: 'delivery.message.bounced',
   messageReplied: 'delivery.message.replied',
 } as const;
@@ -29,6 +30,7 @@ export const MessageTypes = {
   renderJob: 'chasqui.scheduler.v1.RenderJob',
   sendJob: 'chasqui.renderer.v1.SendJob',
   messageSent: 'chasqui.delivery.v1.MessageSent',
+  messageUnknown: 'chasqui.delivery.v1.MessageOutcomeUnknown',
   messageBounced: 'chasqui.delivery.v1.MessageBounced',
   messageReplied: 'chasqui.delivery.v1.MessageReplied',
 } as const;

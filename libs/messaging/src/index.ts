@@ -8,3 +8,4 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { Consumer } from './consumer';
 export type { ConsumerOptions } from './consumer-options';
 export { MessagingMetrics } from './metrics';
+export { PermanentFailure, TransientFailure, classify, type FailureKind } from './failures';

@@ -7,6 +7,7 @@ const statuses: Record<MessageStatus, delivery.MessageStatus> = {
   deferred: delivery.MessageStatus.MESSAGE_STATUS_DEFERRED,
   failed: delivery.MessageStatus.MESSAGE_STATUS_FAILED,
   unknown: delivery.MessageStatus.MESSAGE_STATUS_UNKNOWN,
+  dead_lettered: delivery.MessageStatus.MESSAGE_STATUS_DEAD_LETTERED,
 };
 
 export function toMessageProto(message: Message): delivery.Message {
@@ -23,6 +24,8 @@ export function toMessageProto(message: Message): delivery.Message {
     createdAt: timestamp(message.createdAt),
     updatedAt: timestamp(message.updatedAt),
     test: message.test,
+    reason: message.reason ?? '',
+    attempts: message.attempts,
   };
 }
 

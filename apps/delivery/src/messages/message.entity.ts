@@ -1,6 +1,11 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-export type MessageStatus = 'sending' | 'sent' | 'deferred' | 'failed' | 'unknown';
+/**
+ * sending: on an SMTP connection now (leased until lease_until); sent: the
+ * server answered 250; deferred: to be tried again; failed: 5xx; unknown: the
+ * connection was lost after the final dot; dead_lettered: given up on.
+ */
+export type MessageStatus = 'sending' | 'sent' | 'deferred' | 'failed' | 'unknown' | 'dead_lettered';
 
 /** One email for one occurrence: the communication log's row. */
 export interface Message {
@@ -19,7 +24,15 @@ export interface Message {
   subject: string;
   status: MessageStatus;
   smtpResponse: string | null;
+  /** Why the message is in its status, for the tenant. */
+  reason: string | null;
   attempts: number;
+  /** While sending: until when the claim belongs to the process holding it. */
+  leaseUntil: Date | null;
+  /** While sending: the final dot was about to go out at this instant. */
+  finalDotAt: Date | null;
+  /** While unknown: the send job, for a deliberate resend. */
+  resendJob: Buffer | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -41,7 +54,11 @@ export const MessageEntity = new EntitySchema<Message>({
     subject: { type: 'string' },
     status: { type: 'string' },
     smtpResponse: { type: 'string', nullable: true },
+    reason: { type: 'string', nullable: true },
     attempts: { type: 'integer' },
+    leaseUntil: { type: 'datetime', nullable: true },
+    finalDotAt: { type: 'datetime', nullable: true },
+    resendJob: { type: 'blob', nullable: true, lazy: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },

@@ -1,5 +1,8 @@
-import { createTransport, type Transporter } from 'nodemailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { FinalDotGate } from './final-dot-gate';
+import { failureOutcome, type SmtpOutcome } from './smtp-outcome';
+import { SmtpPool, type PooledConnection } from './smtp-pool';
 
 export interface Outgoing {
   messageId: string;
@@ -13,55 +16,96 @@ export interface Outgoing {
   headers: Record<string, string>;
 }
 
-export type SmtpOutcome =
-  | { kind: 'accepted'; response: string }
-  | { kind: 'deferred'; response: string }
-  | { kind: 'rejected'; response: string }
-  | { kind: 'unknown'; response: string };
+/** A connection in hand: one transaction on it, then release it. */
+export interface SmtpLease {
+  /**
+   * Sends `mail`, calling `beforeFinalDot` when everything but the final dot
+   * is on the wire. If it rejects, the dot is never sent and the connection is
+   * dropped: the server discards the message (outcome `deferred`).
+   */
+  send(mail: Outgoing, beforeFinalDot: () => Promise<void>): Promise<SmtpOutcome>;
+  release(): void;
+}
 
-/** Failures that happen before the server could have taken the message. */
-const BEFORE_DATA = new Set(['ECONNECTION', 'EDNS', 'EAUTH', 'ETLS', 'EENVELOPE']);
-
-/** A pooled SMTP transport that reports the server's verdict instead of throwing. */
+/**
+ * SMTP over a pool of nodemailer connections, with the transaction in our
+ * hands: nodemailer's pooled transport queues messages inside itself and
+ * cannot tell a connection lost before the final dot (safe to resend) from
+ * one lost after it (the server may have the message).
+ */
 export class Mailer {
-  private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
+  private readonly pool: SmtpPool;
 
   constructor(
     url: string,
     poolSize: number,
+    timeoutMs: number,
     private readonly from: string,
   ) {
-    this.transport = createTransport({ url, pool: true, maxConnections: poolSize } as SMTPPool.Options);
+    this.pool = new SmtpPool(url, poolSize, timeoutMs);
   }
 
-  async send(mail: Outgoing): Promise<SmtpOutcome> {
-    try {
-      const info = await this.transport.sendMail({ from: this.from, ...mail });
-      return { kind: 'accepted', response: info.response };
-    } catch (error) {
-      const { responseCode, response, message, code } = error as SmtpError;
-      const said = response ?? message;
-      // 5xx is the server's final word; 4xx and a failure before DATA are worth
-      // retrying. A connection lost mid-transfer leaves the outcome unknown:
-      // resending blindly could deliver twice (ARCHITECTURE §4).
-      if (responseCode !== undefined) return { kind: responseCode >= 500 ? 'rejected' : 'deferred', response: said };
-      if (code !== undefined && BEFORE_DATA.has(code)) return { kind: 'deferred', response: said };
-      return { kind: 'unknown', response: said };
-    }
+  /** Waits for a free connection, opening one if needed; throws SmtpConnectFailed when the server cannot be reached. */
+  async lease(): Promise<SmtpLease> {
+    const pooled = await this.pool.lease();
+    let reusable = false;
+    let released = false;
+    return {
+      send: async (mail, beforeFinalDot) => {
+        const outcome = await transact(pooled, this.compose(mail), beforeFinalDot);
+        reusable = outcome.kind === 'accepted';
+        return outcome;
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        this.pool.release(pooled, reusable);
+      },
+    };
   }
 
   isIdle(): boolean {
-    return this.transport.isIdle();
+    return this.pool.isIdle();
   }
 
   close(): void {
-    this.transport.close();
+    this.pool.close();
+  }
+
+  private compose(mail: Outgoing): ReturnType<MailComposer['compile']> {
+    return new MailComposer({ from: this.from, ...mail }).compile();
   }
 }
 
-interface SmtpError {
-  responseCode?: number;
-  response?: string;
-  message: string;
-  code?: string;
+function transact(
+  { connection }: PooledConnection,
+  message: ReturnType<MailComposer['compile']>,
+  beforeFinalDot: () => Promise<void>,
+): Promise<SmtpOutcome> {
+  const gate = new FinalDotGate(beforeFinalDot);
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: SmtpOutcome): void => {
+      if (settled) return;
+      settled = true;
+      connection.off('error', onError);
+      connection.off('end', onEnd);
+      // Anything but a clean 250 leaves the session mid-transaction: never reuse it.
+      if (outcome.kind !== 'accepted') connection.close();
+      resolve(outcome);
+    };
+    // A dropped connection reaches us as 'error' or 'end', not through send's callback.
+    const onError = (error: SMTPConnection.SMTPError): void => settle(failureOutcome(error, gate.released));
+    const onEnd = (): void =>
+      settle(failureOutcome({ message: 'connection closed by the server', code: 'ECONNECTION' }, gate.released));
+    connection.once('error', onError);
+    connection.once('end', onEnd);
+    gate.once('error', () => connection.close());
+    const stream = message.createReadStream();
+    stream.once('error', (error) => gate.destroy(error));
+    connection.send(message.getEnvelope(), stream.pipe(gate), (error, info) => {
+      if (error) return settle(failureOutcome(error, gate.released));
+      settle({ kind: 'accepted', response: info.response, rejected: info.rejected.map(String) });
+    });
+  });
 }

@@ -1,122 +1,118 @@
-import { delivery, Exchanges, MessageTypes, renderer, RoutingKeys } from '@chasqui/contracts';
-import { enqueue, OutboxRelay } from '@chasqui/messaging';
-import { LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { renderer } from '@chasqui/contracts';
+import { TransientFailure } from '@chasqui/messaging';
+import { untilDatabaseAnswers } from '@chasqui/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
-import { SCHEMA } from '../../database/orm-settings';
-import { toMessageProto } from '../../grpc/to-proto';
-import { Mailer } from '../../smtp/mailer';
-import { MessageEntity, type Message } from '../message.entity';
+import { Mailer, type Outgoing, type SmtpLease } from '../../smtp/mailer';
+import { SmtpConnectFailed } from '../../smtp/smtp-pool';
+import type { SmtpOutcome } from '../../smtp/smtp-outcome';
+import { decideClaim } from '../claim-decision';
+import type { Message } from '../message.entity';
+import { MessageRepository } from '../message.repository';
 
-export class RetryLater extends Error {}
+/** How long a 250 already received waits for the database to come back before the process gives it up as unknown. */
+const RECORD_PATIENCE_MS = 10 * 60_000;
+
+export interface SendSettings {
+  /** How long a claim belongs to the process that made it (longer than any SMTP transaction). */
+  claimLeaseMs: number;
+}
 
 /**
- * Sends one rendered email, at most once per occurrence: the message row is
- * claimed ('sending') and committed before SMTP is spoken, so a redelivered
- * job finds it and never sends blindly a second time.
+ * Sends one rendered email, at most once per occurrence. The message is
+ * claimed only with an SMTP connection in hand (so `sending` means on the
+ * wire), the moment before the final dot is recorded (so a lost connection is
+ * known to be safe to retry, or not), and what the server answered is
+ * recorded even if the database blinks meanwhile.
  */
 @Injectable()
 export class SendMessageUseCase {
   private readonly outcomes: Counter<'status'>;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly messages: MessageRepository,
     private readonly mailer: Mailer,
-    private readonly outbox: OutboxRelay,
-    @Inject('MAIL_DOMAIN') private readonly mailDomain: string,
+    @Inject('SEND_SETTINGS') private readonly settings: SendSettings,
     registry: Registry,
   ) {
     this.outcomes = new Counter({
       name: 'delivery_smtp_outcomes_total',
-      help: 'Emails handed to SMTP, by what the server said: sent, deferred, failed, unknown',
+      help: 'SMTP transactions, by what came of them: sent, deferred, failed, unknown',
       labelNames: ['status'],
       registers: [registry],
     });
   }
 
   async execute(job: renderer.SendJob): Promise<void> {
-    const message = await this.claim(job);
-    if (!message) return;
-    const outcome = await this.mailer.send({
-      messageId: message.messageId,
-      to: job.to,
-      cc: job.cc,
-      bcc: job.bcc,
-      subject: job.subject,
-      html: job.html,
-      text: job.text,
-      attachments: job.attachments.map((a) => ({
-        filename: a.filename,
-        contentType: a.contentType,
-        content: Buffer.from(a.content),
-      })),
-      headers: { 'X-Chasqui-Occurrence': job.occurrenceId },
-    });
-    const status = outcome.kind === 'accepted' ? 'sent' : outcome.kind === 'rejected' ? 'failed' : outcome.kind;
-    this.outcomes.inc({ status });
-    await this.orm.em.fork().transactional(async (em) => {
-      const row = await em.findOneOrFail(MessageEntity, { id: message.id });
-      row.status = status;
-      row.smtpResponse = outcome.response;
-      row.updatedAt = new Date();
-      if (status === 'sent') await enqueue(em, SCHEMA, sentEvent(row));
-    });
-    if (status === 'sent') this.outbox.nudge();
-    if (status === 'deferred') throw new RetryLater(`SMTP deferred: ${outcome.response}`);
+    const known = await this.messages.find(job.occurrenceId);
+    if (known && decideClaim(known, new Date()) === 'done') return;
+    const lease = await this.connection();
+    try {
+      const { decision, message } = await this.messages.claim(job, this.settings.claimLeaseMs);
+      if (decision === 'busy') throw new TransientFailure(`message for occurrence ${job.occurrenceId} is being sent`);
+      if (decision === 'unknown') this.outcomes.inc({ status: 'unknown' });
+      if (!message) return;
+      await this.transact(lease, message, job);
+    } finally {
+      lease.release();
+    }
   }
 
-  /** The message to send now, or undefined when this occurrence needs nothing more. */
-  private claim(job: renderer.SendJob): Promise<Message | undefined> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const now = new Date();
-      const existing = await em.findOne(
-        MessageEntity,
-        { occurrenceId: job.occurrenceId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
-      if (!existing) {
-        return em.create(MessageEntity, {
-          id: randomUUID(),
-          tenantId: job.tenantId,
-          occurrenceId: job.occurrenceId,
-          messageId: `<${job.occurrenceId}@${this.mailDomain}>`,
-          customerId: job.customerId,
-          invoiceIds: job.invoiceIds,
-          to: job.to,
-          cc: job.cc,
-          bcc: job.bcc,
-          test: job.test,
-          subject: job.subject,
-          status: 'sending',
-          smtpResponse: null,
-          attempts: 1,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
-      if (existing.status === 'sending') {
-        // A previous attempt died while talking to SMTP: the outcome is unknown.
-        existing.status = 'unknown';
-        existing.updatedAt = now;
-        return undefined;
-      }
-      if (existing.status !== 'deferred') return undefined;
-      existing.status = 'sending';
-      existing.attempts += 1;
-      existing.updatedAt = now;
-      return existing;
-    });
+  private async transact(lease: SmtpLease, message: Message, job: renderer.SendJob): Promise<void> {
+    let unrecorded: unknown;
+    const outcome = await lease.send(outgoing(message, job), () =>
+      this.messages.markFinalDot(message).catch((error: unknown) => {
+        unrecorded = error;
+        throw error;
+      }),
+    );
+    this.outcomes.inc({ status: statusOf(outcome) });
+    if (outcome.kind === 'deferred') {
+      // Best effort: a claim left `sending` without its dot is sent again once its lease ends.
+      await this.messages.record(message, outcome, job).catch(() => undefined);
+      if (unrecorded) throw unrecorded;
+      throw new TransientFailure(`SMTP deferred: ${outcome.response}`, outcome.scope === 'server' ? 'smtp' : undefined);
+    }
+    // The server has spoken (or may have taken it): that must reach the log, whatever the database does meanwhile.
+    await untilDatabaseAnswers(() => this.messages.record(message, outcome, job), RECORD_PATIENCE_MS);
+  }
+
+  private async connection(): Promise<SmtpLease> {
+    try {
+      return await this.mailer.lease();
+    } catch (error) {
+      if (error instanceof SmtpConnectFailed) throw new TransientFailure(error.message, 'smtp');
+      throw error;
+    }
   }
 }
 
-function sentEvent(message: Message) {
+function outgoing(message: Message, job: renderer.SendJob): Outgoing {
   return {
-    exchange: Exchanges.events,
-    routingKey: RoutingKeys.messageSent,
-    type: MessageTypes.messageSent,
-    body: delivery.MessageSent.encode({ tenantId: message.tenantId, message: toMessageProto(message) }).finish(),
-    tenantId: message.tenantId,
-    idempotencyKey: `message.sent:${message.id}`,
+    messageId: message.messageId,
+    to: job.to,
+    cc: job.cc,
+    bcc: job.bcc,
+    subject: job.subject,
+    html: job.html,
+    text: job.text,
+    attachments: job.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.content),
+    })),
+    headers: { 'X-Chasqui-Occurrence': job.occurrenceId },
   };
+}
+
+function statusOf(outcome: SmtpOutcome): string {
+  switch (outcome.kind) {
+    case 'accepted':
+      return 'sent';
+    case 'rejected':
+      return 'failed';
+    case 'deferred':
+    case 'unknown':
+      return outcome.kind;
+  }
 }

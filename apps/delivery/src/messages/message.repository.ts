@@ -1,0 +1,153 @@
+import { renderer } from '@chasqui/contracts';
+import { enqueue, OutboxRelay, type OutgoingMessage } from '@chasqui/messaging';
+import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { SCHEMA } from '../database/orm-settings';
+import type { SmtpOutcome } from '../smtp/smtp-outcome';
+import { decideClaim, type ClaimDecision } from './claim-decision';
+import { sentEvent, unknownEvent } from './message-events';
+import { MessageEntity, type Message } from './message.entity';
+
+export const UNKNOWN_REASON =
+  'The connection to the mail server was lost after the message was handed over, before the server confirmed it. ' +
+  'It may have been delivered: it is not resent automatically (ResolveUnknown).';
+
+/** The communication log: one message per occurrence, its claims and outcomes, and the events they cause. */
+@Injectable()
+export class MessageRepository {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly outbox: OutboxRelay,
+    @Inject('MAIL_DOMAIN') private readonly mailDomain: string,
+  ) {}
+
+  find(occurrenceId: string): Promise<Message | null> {
+    return this.orm.em.fork().findOne(MessageEntity, { occurrenceId });
+  }
+
+  /**
+   * Under the row's lock, what this job does (ClaimDecision); on `send` the
+   * message is claimed — status sending, leased for `leaseMs` — and returned.
+   */
+  claim(job: renderer.SendJob, leaseMs: number): Promise<{ decision: ClaimDecision; message?: Message }> {
+    return this.write(async (em, publish) => {
+      const now = new Date();
+      const existing = await em.findOne(
+        MessageEntity,
+        { occurrenceId: job.occurrenceId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      const decision = decideClaim(existing ?? undefined, now);
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      if (decision === 'unknown') {
+        Object.assign(existing!, unknownFields(job, now));
+        await publish(unknownEvent(existing!));
+        return { decision };
+      }
+      if (decision !== 'send') return { decision };
+      if (!existing) return { decision, message: em.create(MessageEntity, this.newMessage(job, now, leaseUntil)) };
+      Object.assign(existing, {
+        status: 'sending',
+        attempts: existing.attempts + 1,
+        leaseUntil,
+        finalDotAt: null,
+        updatedAt: now,
+      });
+      return { decision, message: existing };
+    });
+  }
+
+  /** The final dot is about to go: from now on a lost connection means `unknown`. Fails if the claim is no longer ours. */
+  async markFinalDot(message: Message): Promise<void> {
+    const updated = await this.orm.em
+      .fork()
+      .nativeUpdate(
+        MessageEntity,
+        { id: message.id, status: 'sending', attempts: message.attempts },
+        { finalDotAt: new Date() },
+      );
+    if (updated !== 1) throw new Error(`the claim on message ${message.id} was lost before its final dot`);
+  }
+
+  /** What the SMTP server said, with the event it causes, in one transaction. */
+  async record(message: Message, outcome: SmtpOutcome, job: renderer.SendJob): Promise<void> {
+    await this.write(async (em, publish) => {
+      const row = await em.findOneOrFail(MessageEntity, { id: message.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Only this claim's outcome: a 250 also settles an `unknown` another process declared meanwhile.
+      if (row.attempts !== message.attempts || !['sending', 'unknown'].includes(row.status)) return;
+      const now = new Date();
+      Object.assign(row, { smtpResponse: outcome.response, leaseUntil: null, updatedAt: now });
+      switch (outcome.kind) {
+        case 'accepted':
+          Object.assign(row, { status: 'sent', finalDotAt: null, resendJob: null, reason: refusedReason(outcome) });
+          return publish(sentEvent(row));
+        case 'unknown':
+          Object.assign(row, unknownFields(job, now));
+          return publish(unknownEvent(row));
+        case 'deferred':
+          Object.assign(row, {
+            status: 'deferred',
+            finalDotAt: null,
+            reason: `The mail server asked to try again later.`,
+          });
+          return;
+        case 'rejected':
+          Object.assign(row, { status: 'failed', finalDotAt: null, reason: 'The mail server refused the message.' });
+          return;
+      }
+    });
+  }
+
+  /** A transaction whose events are published once it committed. */
+  private async write<T>(work: (em: EntityManager, publish: (event: OutgoingMessage) => Promise<void>) => Promise<T>) {
+    let published = false;
+    const result = await this.orm.em.fork().transactional((em) =>
+      work(em, async (event) => {
+        await enqueue(em, SCHEMA, event);
+        published = true;
+      }),
+    );
+    if (published) this.outbox.nudge();
+    return result;
+  }
+
+  private newMessage(job: renderer.SendJob, now: Date, leaseUntil: Date): Message {
+    return {
+      id: randomUUID(),
+      tenantId: job.tenantId,
+      occurrenceId: job.occurrenceId,
+      messageId: `<${job.occurrenceId}@${this.mailDomain}>`,
+      customerId: job.customerId,
+      invoiceIds: job.invoiceIds,
+      to: job.to,
+      cc: job.cc,
+      bcc: job.bcc,
+      test: job.test,
+      subject: job.subject,
+      status: 'sending',
+      smtpResponse: null,
+      reason: null,
+      attempts: 1,
+      leaseUntil,
+      finalDotAt: null,
+      resendJob: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+}
+
+function unknownFields(job: renderer.SendJob, now: Date): Partial<Message> {
+  return {
+    status: 'unknown',
+    reason: UNKNOWN_REASON,
+    leaseUntil: null,
+    resendJob: Buffer.from(renderer.SendJob.encode(job).finish()),
+    updatedAt: now,
+  };
+}
+
+function refusedReason(outcome: Extract<SmtpOutcome, { kind: 'accepted' }>): string | null {
+  return outcome.rejected.length > 0 ? `Refused by the mail server for: ${outcome.rejected.join(', ')}` : null;
+}
