@@ -30,6 +30,7 @@ export class AppModule {
               sendJobConsumer(amqp, log, sendMessage, {
                 prefetch: env.AMQP_PREFETCH,
                 retryDelaysMs: env.RETRY_DELAYS_MS,
+                retryHorizonMs: env.RETRY_HORIZON_MS,
                 metrics,
               }),
             ],

@@ -87,6 +87,7 @@ export class AppModule {
               bounceConsumer(amqp, log, flag, {
                 prefetch: env.AMQP_PREFETCH,
                 retryDelaysMs: env.RETRY_DELAYS_MS,
+                retryHorizonMs: env.RETRY_HORIZON_MS,
                 metrics,
               }),
             ],

@@ -32,6 +32,7 @@ export class AppModule {
               renderJobConsumer(amqp, log, renderReminder, {
                 prefetch: env.AMQP_PREFETCH,
                 retryDelaysMs: env.RETRY_DELAYS_MS,
+                retryHorizonMs: env.RETRY_HORIZON_MS,
                 metrics,
               }),
             ],

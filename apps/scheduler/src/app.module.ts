@@ -76,7 +76,12 @@ export class AppModule {
               metrics: MessagingMetrics,
               runCycle: RunCycleUseCase,
             ) => {
-              const settings = { prefetch: env.AMQP_PREFETCH, retryDelaysMs: env.RETRY_DELAYS_MS, metrics };
+              const settings = {
+                prefetch: env.AMQP_PREFETCH,
+                retryDelaysMs: env.RETRY_DELAYS_MS,
+                retryHorizonMs: env.RETRY_HORIZON_MS,
+                metrics,
+              };
               return [
                 customerChangedConsumer(amqp, log, orm, settings),
                 messageRepliedConsumer(amqp, log, orm, settings),

@@ -16,6 +16,15 @@ export const commonEnv = (httpPort: number) => ({
     .regex(/^\d+(,\d+)*$/, 'comma-separated integers')
     .default('30000,300000,3600000')
     .transform((s) => s.split(',').map(Number)),
+  /**
+   * How long a message may wait out transient failures (a dependency down, SMTP 4xx)
+   * before it is dead-lettered, counted from when it was first queued.
+   */
+  RETRY_HORIZON_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(24 * 3_600_000),
 });
 
 export const grpcEnv = (grpcPort: number) => ({

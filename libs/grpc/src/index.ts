@@ -15,3 +15,4 @@ export { rpcError, readBadRequest } from './rpc-error';
 export { parseRequest } from './parse-request';
 export { startGrpcService } from './start-grpc-service';
 export { remoteTenantAuth } from './remote-tenant-auth';
+export { asMessagingFailure } from './grpc-failure';

@@ -54,6 +54,7 @@ describe('what a handler learns about a delivery', () => {
       idempotencyKey: 'render:42',
       traceparent: '00-a-b-01',
       attempt: 1,
+      transientAttempt: 0,
       redelivered: true,
     });
   });

@@ -36,7 +36,12 @@ export function publishOptions(row: OutboxRow): Options.Publish {
  * must match the publishing user, and the quorum queue's x-delivery-count
  * belongs to the queue the copy leaves.
  */
-export function retryCopyOptions(message: ConsumeMessage, attempts: number, lastError: string): Options.Publish {
+export function retryCopyOptions(
+  message: ConsumeMessage,
+  attempts: number,
+  lastError: string,
+  extra: Record<string, unknown> = {},
+): Options.Publish {
   const p = message.properties;
   const { 'x-delivery-count': _deliveryCount, ...headers } = (p.headers ?? {}) as Record<string, unknown>;
   return {
@@ -48,7 +53,7 @@ export function retryCopyOptions(message: ConsumeMessage, attempts: number, last
     timestamp: p.timestamp,
     correlationId: p.correlationId,
     appId: p.appId,
-    headers: { ...headers, 'x-attempt': attempts, 'x-last-error': lastError.slice(0, LAST_ERROR_MAX) },
+    headers: { ...headers, 'x-attempt': attempts, 'x-last-error': lastError.slice(0, LAST_ERROR_MAX), ...extra },
   };
 }
 
@@ -61,6 +66,7 @@ export function metaOf(message: ConsumeMessage): MessageMeta {
     idempotencyKey: String(headers['idempotency-key'] ?? ''),
     traceparent: String(headers['traceparent'] ?? ''),
     attempt: attemptOf(headers['x-attempt']),
+    transientAttempt: attemptOf(headers['x-transient-attempt']),
     redelivered: message.fields.redelivered,
   };
 }

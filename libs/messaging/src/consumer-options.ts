@@ -13,9 +13,25 @@ export interface ConsumerOptions<T> {
   prefetch: number;
   /** One retry tier per entry, e.g. [30000, 300000, 3600000]. */
   retryDelaysMs: number[];
+  /**
+   * How old (since first enqueued) a message may grow while transient failures
+   * hold it back; past it, it is dead-lettered with the last reason. 24 h by default.
+   */
+  retryHorizonMs?: number;
   /** Throws on garbage: the message is dead-lettered at once, without retries. */
   decode: (body: Buffer) => T;
-  /** Resolves after the handler's own transaction committed; then, and only then, the delivery is acked. */
+  /**
+   * Resolves after the handler's own transaction committed; then, and only
+   * then, the delivery is acked. Throws PermanentFailure for what no retry can
+   * fix, TransientFailure when a dependency is down or the message must wait;
+   * anything else counts against the poison budget of the retry tiers.
+   */
   handle: (message: T, meta: MessageMeta) => Promise<void>;
   metrics?: MessagingMetrics;
 }
+
+/** What a service sets the same way for all its consumers (from its environment). */
+export type ConsumerSettings = Pick<
+  ConsumerOptions<unknown>,
+  'prefetch' | 'retryDelaysMs' | 'retryHorizonMs' | 'metrics'
+>;

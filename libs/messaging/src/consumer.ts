@@ -2,6 +2,7 @@ import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { processDelivery } from './delivery';
 import type { ConsumerOptions } from './consumer-options';
+import { DependencyBreakers } from './dependency-breakers';
 import { declareConsumerTopology } from './topology';
 
 /**
@@ -13,9 +14,11 @@ export class Consumer<T> {
   private current?: { channel: ConfirmChannel; consumerTag: string };
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly breakers: DependencyBreakers;
 
   constructor(private readonly options: ConsumerOptions<T>) {
     if (!Number.isInteger(options.prefetch) || options.prefetch < 1) throw new Error('messaging: prefetch must be ≥ 1');
+    this.breakers = new DependencyBreakers(options.queue, options.metrics);
   }
 
   /** Declares the topology, then consumes; on every reconnect again. */
@@ -27,7 +30,11 @@ export class Consumer<T> {
     await this.channel.addSetup((channel: ConfirmChannel) => this.setup(channel));
   }
 
-  /** Stops taking deliveries, lets the handlers in flight settle, then closes the channel. */
+  /**
+   * Stops taking deliveries, lets the handlers in flight settle — what is held
+   * or fails transiently meanwhile goes back to the head of the queue, not to
+   * the retry tiers — then closes the channel.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     const current = this.current;
@@ -58,7 +65,8 @@ export class Consumer<T> {
       if (!this.stopping) this.options.amqp.recover(`consumer ${this.options.queue}`, 'consumer cancelled by broker');
       return;
     }
-    const work = processDelivery(channel, message, this.options)
+    const context = { options: this.options, breakers: this.breakers, stopping: () => this.stopping };
+    const work = processDelivery(channel, message, context)
       .catch((error: unknown) => this.options.log.error('delivery failed unexpectedly', { error: String(error) }))
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);

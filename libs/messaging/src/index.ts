@@ -6,6 +6,6 @@ export { AmqpConnection } from './amqp-connection';
 export { declareExchanges } from './topology';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { Consumer } from './consumer';
-export type { ConsumerOptions } from './consumer-options';
+export type { ConsumerOptions, ConsumerSettings } from './consumer-options';
 export { MessagingMetrics } from './metrics';
 export { PermanentFailure, TransientFailure, classify, type FailureKind } from './failures';

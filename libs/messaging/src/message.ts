@@ -23,5 +23,7 @@ export interface MessageMeta {
   traceparent: string;
   /** 0 the first time; from header x-attempt after a retry. */
   attempt: number;
+  /** Transient failures so far (header x-transient-attempt): waiting, not counted against the poison budget. */
+  transientAttempt: number;
   redelivered: boolean;
 }

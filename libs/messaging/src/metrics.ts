@@ -4,11 +4,13 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 export class MessagingMetrics {
   /** Outbox rows the broker confirmed, by exchange. */
   readonly published: Counter<'exchange'>;
-  /** Deliveries settled, by queue and outcome ok | retried | dead. */
+  /** Deliveries settled, by queue and outcome ok | retried | dead | requeued (back to the head, e.g. on shutdown). */
   readonly consumed: Counter<'queue' | 'outcome'>;
   readonly handlerSeconds: Histogram<'queue'>;
   /** Rows waiting in an outbox; a growing value means the relay cannot publish. */
   readonly outboxBacklog: Gauge<'schema'>;
+  /** 1 while a consumer holds its deliveries because a dependency is down. */
+  readonly circuitOpen: Gauge<'queue' | 'dependency'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -35,6 +37,12 @@ export class MessagingMetrics {
       name: 'messaging_outbox_backlog',
       help: 'Rows waiting in the outbox',
       labelNames: ['schema'],
+      registers,
+    });
+    this.circuitOpen = new Gauge({
+      name: 'messaging_circuit_open',
+      help: 'Whether a consumer holds its deliveries because a dependency is down (1) or not (0)',
+      labelNames: ['queue', 'dependency'],
       registers,
     });
   }

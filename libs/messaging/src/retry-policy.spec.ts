@@ -1,4 +1,4 @@
-import { attemptOf, nextStep } from './retry-policy';
+import { attemptOf, nextStep, transientStep } from './retry-policy';
 
 describe('retry tier selection for renderer.render-jobs with three tiers', () => {
   const queue = 'renderer.render-jobs';
@@ -46,5 +46,24 @@ describe('reading x-attempt', () => {
     ['garbage', 0],
   ])('reads %p as %p', (header, attempt) => {
     expect(attemptOf(header)).toBe(attempt);
+  });
+});
+
+describe('waiting out a transient failure of delivery.send-jobs', () => {
+  const queue = 'delivery.send-jobs';
+  const tiers = [30000, 300000, 3600000];
+
+  it('waits longer each time, then keeps waiting the longest', () => {
+    expect([0, 1, 2, 3, 9].map((n) => transientStep(queue, tiers, n).queue)).toEqual([
+      'delivery.send-jobs.retry.30000ms',
+      'delivery.send-jobs.retry.300000ms',
+      'delivery.send-jobs.retry.3600000ms',
+      'delivery.send-jobs.retry.3600000ms',
+      'delivery.send-jobs.retry.3600000ms',
+    ]);
+  });
+
+  it('counts its own attempts', () => {
+    expect(transientStep(queue, tiers, 4)).toMatchObject({ kind: 'retry', attempt: 5 });
   });
 });

@@ -21,6 +21,18 @@ export function nextStep(queue: string, retryDelaysMs: number[], attempt: number
   return deadLetter(queue, attempt);
 }
 
+/**
+ * Where a transient failure waits (a message that cannot be taken *yet*):
+ * the tiers in turn, then the longest again and again — its own count, so
+ * waiting never uses up the attempts meant for poison messages. The caller
+ * stops it at the retry horizon.
+ */
+export function transientStep(queue: string, retryDelaysMs: number[], transientAttempt: number): NextStep {
+  if (retryDelaysMs.length === 0) return deadLetter(queue, transientAttempt);
+  const tier = Math.min(transientAttempt, retryDelaysMs.length - 1);
+  return { kind: 'retry', queue: retryQueueName(queue, retryDelaysMs[tier]), attempt: transientAttempt + 1 };
+}
+
 /** Straight to Q.dead: for what no retry can fix, such as a body that does not decode. */
 export function deadLetter(queue: string, attempt: number): NextStep {
   return { kind: 'dead', queue: deadQueueName(queue), attempt: attempt + 1 };

@@ -165,10 +165,13 @@ describe('consumer failures go through the retry tiers to the dead-letter queue'
     expect(dead.properties.messageId).toBe(garbageId);
     expect(dead.properties.headers).toMatchObject({
       'x-attempt': 1,
-      'x-last-error': 'invalid wire type 7 at offset 0',
+      'x-failure': 'permanent',
+      'x-last-error': 'undecodable: invalid wire type 7 at offset 0',
     });
     await eventually('the good job handled', () => handled.length === 1);
     expect(handled).toEqual(['job:fine']);
-    expect(warnings(log)).toEqual([{ to: `${queue}.dead`, attempt: 0, error: 'invalid wire type 7 at offset 0' }]);
+    expect(warnings(log)).toEqual([
+      { to: `${queue}.dead`, attempt: 0, error: 'undecodable: invalid wire type 7 at offset 0' },
+    ]);
   });
 });

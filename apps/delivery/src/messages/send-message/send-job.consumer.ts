@@ -1,5 +1,5 @@
 import { Exchanges, renderer, RoutingKeys } from '@chasqui/contracts';
-import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { SendMessageUseCase } from './send-message.usecase';
 
@@ -8,16 +8,14 @@ export function sendJobConsumer(
   amqp: AmqpConnection,
   log: Log,
   sendMessage: SendMessageUseCase,
-  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
+  settings: ConsumerSettings,
 ): Consumer<renderer.SendJob> {
   return new Consumer({
     amqp,
     log,
     queue: 'delivery.send-jobs',
     bindings: [{ exchange: Exchanges.jobs, routingKey: RoutingKeys.sendJob }],
-    prefetch: settings.prefetch,
-    retryDelaysMs: settings.retryDelaysMs,
-    metrics: settings.metrics,
+    ...settings,
     decode: (body) => renderer.SendJob.decode(body),
     handle: (job) => sendMessage.execute(job),
   });

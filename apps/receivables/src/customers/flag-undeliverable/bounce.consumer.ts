@@ -1,5 +1,5 @@
 import { delivery, Exchanges, RoutingKeys } from '@chasqui/contracts';
-import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { FlagUndeliverableUseCase } from './flag-undeliverable.usecase';
 
@@ -8,16 +8,14 @@ export function bounceConsumer(
   amqp: AmqpConnection,
   log: Log,
   flagUndeliverable: FlagUndeliverableUseCase,
-  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
+  settings: ConsumerSettings,
 ): Consumer<delivery.MessageBounced> {
   return new Consumer({
     amqp,
     log,
     queue: 'receivables.bounces',
     bindings: [{ exchange: Exchanges.events, routingKey: RoutingKeys.messageBounced }],
-    prefetch: settings.prefetch,
-    retryDelaysMs: settings.retryDelaysMs,
-    metrics: settings.metrics,
+    ...settings,
     decode: (body) => delivery.MessageBounced.decode(body),
     handle: (bounce, meta) => flagUndeliverable.execute(bounce, meta),
   });

@@ -1,5 +1,5 @@
 import { Exchanges, RoutingKeys, scheduler } from '@chasqui/contracts';
-import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { RenderReminderUseCase } from './render-reminder.usecase';
 
@@ -8,16 +8,14 @@ export function renderJobConsumer(
   amqp: AmqpConnection,
   log: Log,
   renderReminder: RenderReminderUseCase,
-  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
+  settings: ConsumerSettings,
 ): Consumer<scheduler.RenderJob> {
   return new Consumer({
     amqp,
     log,
     queue: 'renderer.render-jobs',
     bindings: [{ exchange: Exchanges.jobs, routingKey: RoutingKeys.renderJob }],
-    prefetch: settings.prefetch,
-    retryDelaysMs: settings.retryDelaysMs,
-    metrics: settings.metrics,
+    ...settings,
     decode: (body) => scheduler.RenderJob.decode(body),
     handle: (job, meta) => renderReminder.execute(job, meta),
   });

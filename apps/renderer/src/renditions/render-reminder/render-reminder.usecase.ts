@@ -9,6 +9,7 @@ import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { ChromiumPool } from '../../pdf/chromium-pool';
 import { ReminderError } from '../../reminder/reminder.errors';
+import { asRenderFailure } from './render-failures';
 import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
 import type { ReminderKind } from '../../reminder/templates';
 
@@ -40,11 +41,19 @@ export class RenderReminderUseCase {
   ) {}
 
   async execute(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
+    try {
+      await this.render(job, meta);
+    } catch (error) {
+      throw asRenderFailure(error);
+    }
+  }
+
+  private async render(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
     if (await this.alreadyRendered(job.occurrenceId)) return;
     const statement = await this.receivables.statement(job.tenantId, job.customerId, job.asOf, meta.traceparent);
     const { to, cc, bcc } = recipients(statement.customer?.contacts ?? [], job.audience, job.testTo);
     const attach = job.attachStatementPdf && to.length > 0;
-    const email = this.render(statement, job, attach);
+    const email = this.email(statement, job, attach);
     if (!email) return this.record(job, { subject: '', to, pdf: undefined, outcome: 'settled' });
     const pdf = attach ? await this.chromium.renderPdf(email.statementHtml) : undefined;
     const sendJob: renderer.SendJob = {
@@ -66,7 +75,7 @@ export class RenderReminderUseCase {
   }
 
   /** Nothing left to collect on these invoices (paid since the decision): no email. */
-  private render(
+  private email(
     statement: receivables.Statement,
     job: scheduler.RenderJob,
     attach: boolean,

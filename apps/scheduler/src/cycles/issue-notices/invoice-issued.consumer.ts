@@ -1,6 +1,7 @@
 import { Temporal } from '@js-temporal/polyfill';
+import { asMessagingFailure } from '@chasqui/grpc';
 import { Exchanges, receivables, RoutingKeys } from '@chasqui/contracts';
-import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { RunCycleUseCase } from '../run-cycle/run-cycle.usecase';
 
@@ -20,7 +21,7 @@ export function invoiceIssuedConsumers(
   amqp: AmqpConnection,
   log: Log,
   runCycle: RunCycleUseCase,
-  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
+  settings: ConsumerSettings,
 ): Consumer<Issued>[] {
   const consumer = (queue: string, routingKey: string, decode: (body: Buffer) => Issued) =>
     new Consumer<Issued>({
@@ -28,13 +29,14 @@ export function invoiceIssuedConsumers(
       log,
       queue,
       bindings: [{ exchange: Exchanges.events, routingKey }],
-      prefetch: settings.prefetch,
-      retryDelaysMs: settings.retryDelaysMs,
-      metrics: settings.metrics,
+      ...settings,
       decode,
       handle: async ({ tenantId, invoiceIds }) => {
         if (invoiceIds.length === 0) return;
-        await runCycle.execute({ tenantId, asOf: Temporal.Now.instant(), issued: invoiceIds });
+        // The ledger is read from receivables: its being down holds the event, a refusal dead-letters it.
+        await runCycle
+          .execute({ tenantId, asOf: Temporal.Now.instant(), issued: invoiceIds })
+          .catch((error: unknown) => Promise.reject(asMessagingFailure(error, 'receivables')));
       },
     });
   return [

@@ -1,5 +1,5 @@
 import { Exchanges, receivables, RoutingKeys } from '@chasqui/contracts';
-import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../../database/orm-settings';
@@ -13,16 +13,14 @@ export function customerChangedConsumer(
   amqp: AmqpConnection,
   log: Log,
   orm: MikroORM,
-  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
+  settings: ConsumerSettings,
 ): Consumer<receivables.CustomerChanged> {
   return new Consumer({
     amqp,
     log,
     queue: 'scheduler.customers',
     bindings: [{ exchange: Exchanges.events, routingKey: RoutingKeys.customerChanged }],
-    prefetch: settings.prefetch,
-    retryDelaysMs: settings.retryDelaysMs,
-    metrics: settings.metrics,
+    ...settings,
     decode: (body) => receivables.CustomerChanged.decode(body),
     handle: async (event) => {
       if (!event.customer) return;

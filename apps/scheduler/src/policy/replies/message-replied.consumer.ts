@@ -1,5 +1,5 @@
 import { delivery, Exchanges, RoutingKeys } from '@chasqui/contracts';
-import { AmqpConnection, Consumer, MessagingMetrics } from '@chasqui/messaging';
+import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../../database/orm-settings';
@@ -17,16 +17,14 @@ export function messageRepliedConsumer(
   amqp: AmqpConnection,
   log: Log,
   orm: MikroORM,
-  settings: { prefetch: number; retryDelaysMs: number[]; metrics: MessagingMetrics },
+  settings: ConsumerSettings,
 ): Consumer<delivery.MessageReplied> {
   return new Consumer({
     amqp,
     log,
     queue: 'scheduler.replies',
     bindings: [{ exchange: Exchanges.events, routingKey: RoutingKeys.messageReplied }],
-    prefetch: settings.prefetch,
-    retryDelaysMs: settings.retryDelaysMs,
-    metrics: settings.metrics,
+    ...settings,
     decode: (body) => delivery.MessageReplied.decode(body),
     handle: async (reply) => {
       const { kind } = reply;
