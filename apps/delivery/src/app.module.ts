@@ -7,6 +7,10 @@ import { ormSettings } from './database/orm-settings';
 import type { DeliveryEnv } from './env';
 import { ListActivityController } from './messages/list-activity/list-activity.controller';
 import { ListActivityUseCase } from './messages/list-activity/list-activity.usecase';
+import { ListMessagesController } from './messages/list-messages/list-messages.controller';
+import { ListMessagesUseCase } from './messages/list-messages/list-messages.usecase';
+import { ResolveUnknownController } from './messages/resolve-unknown/resolve-unknown.controller';
+import { ResolveUnknownUseCase } from './messages/resolve-unknown/resolve-unknown.usecase';
 import { sendJobConsumer } from './messages/send-message/send-job.consumer';
 import { SendMessageUseCase } from './messages/send-message/send-message.usecase';
 import { MessageRepository } from './messages/message.repository';
@@ -17,7 +21,7 @@ export class AppModule {
   static register(env: DeliveryEnv, log: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ListActivityController],
+      controllers: [ListActivityController, ListMessagesController, ResolveUnknownController],
       providers: [
         ...platformProviders({
           service: 'delivery',
@@ -38,6 +42,8 @@ export class AppModule {
           resources: { inject: [Mailer], build: (mailer: Mailer) => [mailer] },
         }),
         ListActivityUseCase,
+        ListMessagesUseCase,
+        ResolveUnknownUseCase,
         SendMessageUseCase,
         MessageRepository,
         { provide: JsonLogger, useValue: log },

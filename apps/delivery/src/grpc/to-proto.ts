@@ -10,6 +10,11 @@ const statuses: Record<MessageStatus, delivery.MessageStatus> = {
   dead_lettered: delivery.MessageStatus.MESSAGE_STATUS_DEAD_LETTERED,
 };
 
+/** A status as named on the wire, back to ours; undefined for UNSPECIFIED or anything else. */
+export function fromProtoStatus(name: string): MessageStatus | undefined {
+  return (Object.keys(statuses) as MessageStatus[]).find((status) => statuses[status] === name);
+}
+
 export function toMessageProto(message: Message): delivery.Message {
   return {
     id: message.id,

@@ -15,6 +15,19 @@ export function sentEvent(message: Message): OutgoingMessage {
   };
 }
 
+/** The send job kept with an unknown message, queued again because an operator chose to resend it. */
+export function resendJob(message: Message): OutgoingMessage {
+  if (!message.resendJob) throw new Error(`message ${message.id} has no job kept to resend`);
+  return {
+    exchange: Exchanges.jobs,
+    routingKey: RoutingKeys.sendJob,
+    type: MessageTypes.sendJob,
+    body: message.resendJob,
+    tenantId: message.tenantId,
+    idempotencyKey: `resend:${message.id}:${message.attempts}`,
+  };
+}
+
 /** delivery.message.unknown: lost after the final dot, waiting for an operator. */
 export function unknownEvent(message: Message): OutgoingMessage {
   return {

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../database/orm-settings';
 import type { SmtpOutcome } from '../smtp/smtp-outcome';
 import { decideClaim, type ClaimDecision } from './claim-decision';
-import { sentEvent, unknownEvent } from './message-events';
-import { MessageEntity, type Message } from './message.entity';
+import { resendJob, sentEvent, unknownEvent } from './message-events';
+import { MessageEntity, type Message, type MessageStatus } from './message.entity';
 
 export const UNKNOWN_REASON =
   'The connection to the mail server was lost after the message was handed over, before the server confirmed it. ' +
@@ -96,6 +96,58 @@ export class MessageRepository {
           Object.assign(row, { status: 'failed', finalDotAt: null, reason: 'The mail server refused the message.' });
           return;
       }
+    });
+  }
+
+  /** The tenant's messages in `statuses`, oldest first, after the cursor (created_at, id) of the previous page. */
+  list(
+    tenantId: string,
+    statuses: MessageStatus[],
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<Message[]> {
+    const where = after
+      ? {
+          $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }],
+        }
+      : {};
+    return this.orm.em
+      .fork()
+      .find(
+        MessageEntity,
+        { tenantId, status: { $in: statuses }, ...where },
+        { orderBy: { createdAt: 'asc', id: 'asc' }, limit },
+      );
+  }
+
+  /**
+   * An operator's decision on an unknown outcome, under the row's lock: `sent`
+   * publishes the sent event; `resend` queues the kept job again, on purpose.
+   */
+  resolveUnknown(
+    tenantId: string,
+    id: string,
+    resolution: 'mark_sent' | 'resend',
+    note: string,
+  ): Promise<Message | 'not_found' | MessageStatus> {
+    return this.write(async (em, publish) => {
+      const row = await em.findOne(
+        MessageEntity,
+        { id, tenantId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['resendJob'] },
+      );
+      if (!row) return 'not_found';
+      if (row.status !== 'unknown') return row.status;
+      const by = note ? `: ${note}` : '';
+      if (resolution === 'mark_sent') {
+        Object.assign(row, { status: 'sent', reason: `Marked sent by an operator${by}`, resendJob: null });
+        await publish(sentEvent(row));
+      } else {
+        await publish(resendJob(row));
+        Object.assign(row, { status: 'deferred', reason: `Resent on purpose by an operator${by}`, resendJob: null });
+      }
+      Object.assign(row, { finalDotAt: null, updatedAt: new Date() });
+      return row;
     });
   }
 
