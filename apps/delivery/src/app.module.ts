@@ -1,4 +1,4 @@
-import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
+import { callDeadlines, remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
@@ -39,7 +39,10 @@ export class AppModule {
         SendMessageUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'MAIL_DOMAIN', useValue: env.MAIL_DOMAIN },
-        { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
+        {
+          provide: TenantAuth,
+          useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
         { provide: Mailer, useFactory: () => new Mailer(env.SMTP_URL, env.SMTP_POOL_SIZE, env.MAIL_FROM) },
       ],
     };

@@ -1,3 +1,4 @@
+import { callDeadlines } from '@chasqui/grpc';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
@@ -57,7 +58,10 @@ export class AppModule {
           useFactory: (receivables: ReceivablesClient, chromium: ChromiumPool) =>
             new StatementLinkServer(receivables, chromium, env.STATEMENT_LINK_SECRET, log),
         },
-        { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
+        {
+          provide: ReceivablesClient,
+          useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
         {
           provide: ChromiumPool,
           useFactory: () =>

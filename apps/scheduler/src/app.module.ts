@@ -1,4 +1,4 @@
-import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
+import { callDeadlines, remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
@@ -105,8 +105,14 @@ export class AppModule {
           useFactory: (orm: MikroORM, runCycle: RunCycleUseCase, registry: Registry) =>
             new Ticker(orm, runCycle, env.TICK_INTERVAL_MS, log, registry),
         },
-        { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
-        { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
+        {
+          provide: ReceivablesClient,
+          useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
+        {
+          provide: TenantAuth,
+          useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
       ],
     };
   }

@@ -22,6 +22,16 @@ export const grpcEnv = (grpcPort: number) => ({
   GRPC_PORT: port(grpcPort),
 });
 
+const millis = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** Deadlines of the gRPC calls a service makes (to receivables). */
+export const grpcClientEnv = () => ({
+  /** A unary call fails with DEADLINE_EXCEEDED after this long. */
+  GRPC_DEADLINE_MS: millis(10_000, 600_000),
+  /** A streamed answer fails when no message arrives for this long (each message restarts the clock). */
+  GRPC_STREAM_IDLE_MS: millis(30_000, 600_000),
+});
+
 /** Statement download links: signed by whoever hands them out, opened by the renderer. */
 export const statementLinkEnv = () => ({
   /** The key links are signed with; the renderer and the scheduler hold the same one. */

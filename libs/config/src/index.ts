@@ -1,2 +1,2 @@
 export { loadEnv, ConfigError } from './load-env';
-export { commonEnv, grpcEnv, statementLinkEnv, statementPortEnv } from './common-env';
+export { commonEnv, grpcClientEnv, grpcEnv, statementLinkEnv, statementPortEnv } from './common-env';

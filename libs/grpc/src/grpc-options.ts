@@ -1,5 +1,5 @@
 import { grpcPackages, PROTO_ROOT, type GrpcPackage } from '@chasqui/contracts';
-import { ClientGrpcProxy, Transport, type GrpcOptions } from '@nestjs/microservices';
+import { Transport, type GrpcOptions } from '@nestjs/microservices';
 
 /**
  * How proto-loader decodes on both ends: int64 as decimal strings and enums as
@@ -31,18 +31,4 @@ export function grpcServerOptions(pkg: GrpcPackage, port: number): GrpcOptions {
       maxSendMessageLength: MAX_MESSAGE_BYTES,
     },
   };
-}
-
-/** A typed client (the ts-proto `<Service>Client` interface) for another service. */
-export function grpcClient<T extends object>(pkg: GrpcPackage, url: string): { service: T; close: () => void } {
-  const { package: packageName, protoPath, service } = grpcPackages[pkg];
-  const proxy = new ClientGrpcProxy({
-    package: packageName,
-    protoPath,
-    url,
-    loader: LOADER_OPTIONS,
-    maxReceiveMessageLength: MAX_MESSAGE_BYTES,
-    maxSendMessageLength: MAX_MESSAGE_BYTES,
-  });
-  return { service: proxy.getService<T>(service), close: () => proxy.close() };
 }

@@ -8,6 +8,7 @@ import {
   runMigration,
   ServiceProcess,
   SmtpSink,
+  TEST_DEADLINES,
 } from '@chasqui/testing';
 
 const SERVICES = ['receivables', 'scheduler', 'renderer', 'delivery'] as const;
@@ -81,7 +82,7 @@ export class Stack {
   }
 
   private client<T extends object>(pkg: 'receivables' | 'scheduler' | 'delivery', port: number): T {
-    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`);
+    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
     this.cleanups.push(close);
     return service;
   }
