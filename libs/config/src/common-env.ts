@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import { DEV_SECRETS } from './dev-secrets';
+
+const databaseUrl = () => z.url().default('postgres://postgres@127.0.0.1:5432/chasqui');
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Variables every service reads; the defaults fit a developer machine. */
 export const commonEnv = (httpPort: number) => ({
-  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/chasqui'),
+  DATABASE_URL: databaseUrl(),
   AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
-  SERVICE_TOKEN: z.string().min(8).default('dev-service-token'),
+  SERVICE_TOKEN: z.string().min(8).default(DEV_SECRETS.SERVICE_TOKEN),
+  /** `production` (the image sets it) refuses the development credentials, unless CHASQUI_REQUIRE_SECRETS=false. */
+  NODE_ENV: z.string().default('development'),
+  /** Refuse (true) or allow (false) the development credentials; unset: refuse when NODE_ENV=production. */
+  CHASQUI_REQUIRE_SECRETS: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   HTTP_PORT: port(httpPort),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   AMQP_PREFETCH: z.coerce.number().int().min(1).max(1000).default(16),
@@ -35,10 +42,16 @@ export const grpcClientEnv = () => ({
 /** Statement download links: signed by whoever hands them out, opened by the renderer. */
 export const statementLinkEnv = () => ({
   /** The key links are signed with; the renderer and the scheduler hold the same one. */
-  STATEMENT_LINK_SECRET: z.string().min(16).default('dev-statement-link-secret'),
+  STATEMENT_LINK_SECRET: z.string().min(16).default(DEV_SECRETS.STATEMENT_LINK_SECRET),
   /** Where a customer opens a link: the renderer's statement port, as the outside world reaches it. */
   STATEMENT_LINK_BASE: z.url().default('http://127.0.0.1:9473'),
 });
+
+/** The operator's key: the only credential that may create tenants (receivables). */
+export const adminTokenEnv = () => ({ ADMIN_TOKEN: z.string().min(8).default(DEV_SECRETS.ADMIN_TOKEN) });
+
+/** What a migration reads: the database, nothing else (so it runs without the services' secrets). */
+export const migrationEnv = () => ({ DATABASE_URL: databaseUrl() });
 
 /** The renderer's port for statement links. */
 export const statementPortEnv = () => ({ STATEMENT_PORT: port(9473) });
