@@ -42,7 +42,7 @@ export class AppModule {
             build: (chromium: ChromiumPool, receivables: ReceivablesClient, links: StatementLinkServer) => [
               { open: () => chromium.start(), close: () => chromium.stop() },
               receivables,
-              { open: () => links.open(env.STATEMENT_PORT), close: () => links.close() },
+              { open: () => links.open(env.STATEMENT_PORT, env.STATEMENT_HOST), close: () => links.close() },
             ],
           },
         }),

@@ -3,6 +3,17 @@ import { DEV_SECRETS } from './dev-secrets';
 
 const databaseUrl = () => z.url().default('postgres://postgres@127.0.0.1:5432/chasqui');
 
+/** Where a server listens: an IP address (0.0.0.0 every IPv4 interface, :: every one) or a host name. */
+const host = () =>
+  z
+    .union(
+      [z.ipv4(), z.ipv6(), z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i)],
+      {
+        error: 'must be an IP address or a host name',
+      },
+    )
+    .default('0.0.0.0');
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Variables every service reads; the defaults fit a developer machine. */
@@ -15,6 +26,8 @@ export const commonEnv = (httpPort: number) => ({
   /** Refuse (true) or allow (false) the development credentials; unset: refuse when NODE_ENV=production. */
   CHASQUI_REQUIRE_SECRETS: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   HTTP_PORT: port(httpPort),
+  /** The ops port's interface (/metrics, /healthz, /readyz). */
+  HTTP_HOST: host(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   AMQP_PREFETCH: z.coerce.number().int().min(1).max(1000).default(16),
   /** Delays of the retry tiers, in milliseconds, comma-separated. */
@@ -27,6 +40,7 @@ export const commonEnv = (httpPort: number) => ({
 
 export const grpcEnv = (grpcPort: number) => ({
   GRPC_PORT: port(grpcPort),
+  GRPC_HOST: host(),
 });
 
 const millis = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
@@ -54,4 +68,4 @@ export const adminTokenEnv = () => ({ ADMIN_TOKEN: z.string().min(8).default(DEV
 export const migrationEnv = () => ({ DATABASE_URL: databaseUrl() });
 
 /** The renderer's port for statement links. */
-export const statementPortEnv = () => ({ STATEMENT_PORT: port(9473) });
+export const statementPortEnv = () => ({ STATEMENT_PORT: port(9473), STATEMENT_HOST: host() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adminTokenEnv, commonEnv, migrationEnv, statementLinkEnv } from './common-env';
+import { adminTokenEnv, commonEnv, grpcEnv, migrationEnv, statementLinkEnv, statementPortEnv } from './common-env';
 import { ConfigError, loadEnv } from './load-env';
 
 describe('loading the environment at boot', () => {
@@ -25,6 +25,22 @@ describe('loading the environment at boot', () => {
     expect(load).toThrow(/HTTP_PORT/);
     expect(load).toThrow(/SMTP_URL/);
     expect(load).toThrow(/RETRY_DELAYS_MS/);
+  });
+
+  it('binds every server to all interfaces unless told a host, and refuses what is not one', () => {
+    const servers = { ...commonEnv(9000), ...grpcEnv(50051), ...statementPortEnv() };
+    expect(loadEnv(servers, {})).toMatchObject({
+      HTTP_HOST: '0.0.0.0',
+      GRPC_HOST: '0.0.0.0',
+      STATEMENT_HOST: '0.0.0.0',
+    });
+    expect(
+      loadEnv(servers, { HTTP_HOST: '127.0.0.1', GRPC_HOST: '::', STATEMENT_HOST: 'pod-1.chasqui' }),
+    ).toMatchObject({ HTTP_HOST: '127.0.0.1', GRPC_HOST: '::', STATEMENT_HOST: 'pod-1.chasqui' });
+    const load = () => loadEnv(servers, { HTTP_HOST: '0.0.0.0:80', GRPC_HOST: 'no spaces', STATEMENT_HOST: '' });
+    expect(load).toThrow(/HTTP_HOST: must be an IP address or a host name/);
+    expect(load).toThrow(/GRPC_HOST: must be an IP address or a host name/);
+    expect(load).toThrow(/STATEMENT_HOST: must be an IP address or a host name/);
   });
 
   describe('outside development, the development credentials are refused', () => {

@@ -18,14 +18,18 @@ export const LOADER_OPTIONS = {
 /** Room for a 5 MB invoice attachment plus its envelope (grpc-js defaults to 4 MB). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-export function grpcServerOptions(pkg: GrpcPackage, port: number): GrpcOptions {
+/** host:port as gRPC takes it (an IPv6 address in brackets). */
+export const listenAddress = (host: string, port: number) =>
+  host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+
+export function grpcServerOptions(pkg: GrpcPackage, host: string, port: number): GrpcOptions {
   const { package: packageName, protoPath } = grpcPackages[pkg];
   return {
     transport: Transport.GRPC,
     options: {
       package: packageName,
       protoPath,
-      url: `0.0.0.0:${port}`,
+      url: listenAddress(host, port),
       loader: LOADER_OPTIONS,
       maxReceiveMessageLength: MAX_MESSAGE_BYTES,
       maxSendMessageLength: MAX_MESSAGE_BYTES,

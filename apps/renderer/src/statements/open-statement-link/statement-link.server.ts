@@ -29,11 +29,14 @@ export class StatementLinkServer {
     private readonly log: Log,
   ) {}
 
-  open(port: number): Promise<void> {
+  open(port: number, host: string): Promise<void> {
     this.server = createServer((req, res) => {
       void this.reply(req).then((reply) => send(res, reply));
     });
-    return new Promise((resolve) => this.server!.listen(port, resolve));
+    return new Promise((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, resolve);
+    });
   }
 
   close(): Promise<void> {
