@@ -11,6 +11,11 @@ import { EnrollmentController } from './policy/enrollment/enrollment.controller'
 import { ExclusionsController } from './policy/exclusions/exclusions.controller';
 import { PauseController } from './policy/pause/pause.controller';
 import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
+import { SetRuleSwitchUseCase } from './policy/rule-switches/set-rule-switch.usecase';
+import { CustomerPoliciesRepository } from './policy/customer-policies.repository';
+import { GetEnrollmentUseCase } from './policy/enrollment/get-enrollment.usecase';
+import { SetEnrollmentUseCase } from './policy/enrollment/set-enrollment.usecase';
+import { PauseCustomerUseCase, ResumeCustomerUseCase } from './policy/pause/pause-customer.usecase';
 import { ApprovalController } from './runs/approval/approval.controller';
 import { TestSendController } from './rules/test-send/test-send.controller';
 import { TestSendUseCase } from './rules/test-send/test-send.usecase';
@@ -93,6 +98,12 @@ export class AppModule {
         ApproveRunUseCase,
         TestSendUseCase,
         RunCycleUseCase,
+        CustomerPoliciesRepository,
+        SetEnrollmentUseCase,
+        GetEnrollmentUseCase,
+        PauseCustomerUseCase,
+        ResumeCustomerUseCase,
+        SetRuleSwitchUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },
         {

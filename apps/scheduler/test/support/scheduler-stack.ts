@@ -8,6 +8,7 @@ import {
   runMigration,
   ServiceProcess,
   TEST_DEADLINES,
+  waitFor,
 } from '@chasqui/testing';
 import { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
@@ -78,6 +79,25 @@ export class SchedulerStack {
 
   async stop(): Promise<void> {
     for (const cleanup of this.cleanups.reverse()) await cleanup();
+  }
+
+  /**
+   * Waits until receivables' customer.changed has reached the scheduler for
+   * each customer (deleted or not, as said): the scheduler refuses policy for
+   * a customer it has not heard of, as a caller would see right after CreateCustomer.
+   */
+  async announced(customerIds: string[], deleted = false): Promise<void> {
+    await waitFor(
+      async () => {
+        const { rows } = await this.sql.query<{ n: number }>(
+          `select count(*)::int as n from scheduler.customer_policies
+          where customer_id = any($1::uuid[]) and known and deleted = $2`,
+          [customerIds, deleted],
+        );
+        return rows[0].n === new Set(customerIds).size;
+      },
+      `the scheduler to hear of customers ${customerIds.join(', ')}`,
+    );
   }
 
   /** A new tenant; returns its id and the metadata that authenticates as it. */
