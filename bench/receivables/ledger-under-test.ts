@@ -1,7 +1,14 @@
 import { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
-import { createTestDatabase, createTestVhost, freePort, runMigration, ServiceProcess } from '@chasqui/testing';
+import {
+  BENCH_DEADLINES,
+  createTestDatabase,
+  createTestVhost,
+  freePort,
+  runMigration,
+  ServiceProcess,
+} from '@chasqui/testing';
 import { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
 
@@ -34,7 +41,11 @@ export class LedgerUnderTest {
     this.cleanups.push(() => service.stop());
     await service.start();
     this.url = `127.0.0.1:${port}`;
-    const { service: client, close } = grpcClient<receivables.ReceivablesServiceClient>('receivables', this.url);
+    const { service: client, close } = grpcClient<receivables.ReceivablesServiceClient>(
+      'receivables',
+      this.url,
+      BENCH_DEADLINES,
+    );
     this.client = client;
     this.cleanups.push(close);
     this.sql = new Client({ connectionString: database.url });

@@ -1,7 +1,14 @@
 import { Metadata } from '@grpc/grpc-js';
 import { receivables, scheduler } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
-import { createTestDatabase, createTestVhost, freePort, runMigration, ServiceProcess } from '@chasqui/testing';
+import {
+  BENCH_DEADLINES,
+  createTestDatabase,
+  createTestVhost,
+  freePort,
+  runMigration,
+  ServiceProcess,
+} from '@chasqui/testing';
 import { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
 
@@ -72,7 +79,7 @@ export class CollectionStack {
   }
 
   private client<T extends object>(pkg: 'receivables' | 'scheduler', port: number): T {
-    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`);
+    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, BENCH_DEADLINES);
     this.cleanups.push(close);
     return service;
   }

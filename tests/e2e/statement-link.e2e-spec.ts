@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { firstValueFrom } from 'rxjs';
+import { signStatementLink } from '@chasqui/statement-links';
 import { waitFor } from '@chasqui/testing';
 import { Stack } from './support/stack';
 import { customerWithContact, isoDate, noonInMexicoCity, tenantWithOverdueRule } from './support/scenario';
@@ -66,6 +67,22 @@ describe('the statement link of a run preview', () => {
     const tampered = `${link.slice(0, link.lastIndexOf('/') + 1)}${payload}A.${signature}`;
     expect((await fetch(tampered)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${stack.statementPort}/statements/nothing`)).status).toBe(404);
+
+    // Signed with the right secret, but naming no statement: 404, never a server error.
+    const [tenantId] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as string[];
+    const signed = { tenantId, customerId: customer.id, asOf: TODAY, expiresAt: Math.floor(Date.now() / 1000) + 600 };
+    for (const malformed of [
+      { customerId: 'C-777' }, // not a UUID
+      { asOf: 'ayer' }, // not a date
+      { asOf: '2026-02-30' }, // no such day
+      { asOf: '3000-01-01' }, // a date receivables refuses (INVALID_ARGUMENT)
+      { customerId: '0190a6c4-0000-7000-8000-000000000001' }, // no such customer (NOT_FOUND)
+      { tenantId: '0190a6c4-0000-7000-8000-000000000002' }, // another tenant
+    ]) {
+      const token = signStatementLink(stack.statementLinkSecret, { ...signed, ...malformed });
+      const answer = await fetch(`http://127.0.0.1:${stack.statementPort}/statements/${token}`);
+      expect({ malformed, status: answer.status }).toEqual({ malformed, status: 404 });
+    }
 
     // The reminder itself carries a link of its own, in the HTML and the text.
     const cycle = await firstValueFrom(stack.scheduler.runCycle({ asOf: noonInMexicoCity(TODAY) }, auth));

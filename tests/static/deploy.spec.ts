@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { devSecretProblems } from '@chasqui/config';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -112,6 +113,10 @@ describe('docker-compose.yml', () => {
     const e = env(services[app]);
     expect(e.HTTP_PORT ?? String(PORTS[app].http)).toBe(String(PORTS[app].http));
     if (PORTS[app].grpc) expect(e.GRPC_PORT ?? String(PORTS[app].grpc)).toBe(String(PORTS[app].grpc));
+  });
+
+  it.each(APPS)('starts %s from its image (NODE_ENV=production) on the development credentials it is given', (app) => {
+    expect(devSecretProblems({ NODE_ENV: 'production', ...env(services[app]) })).toEqual([]);
   });
 
   it.each(APPS)('checks the health of %s on /healthz of its HTTP port', (app) => {
@@ -348,6 +353,26 @@ describe('deploy/ (kustomize)', () => {
       );
       expect(config?.data?.RECEIVABLES_URL).toBe(`receivables:${PORTS.receivables.grpc}`);
     }
+  });
+
+  it('refuses development and example credentials in the base; the local overlay starts on its own', () => {
+    const config = base.resources.find((r) => r.kind === 'ConfigMap' && r.metadata.name === 'chasqui-config');
+    expect(config.data.CHASQUI_REQUIRE_SECRETS).toBe('true');
+    const example = parseFile('deploy/base/secret.example.yaml').stringData;
+    const refused = devSecretProblems({ NODE_ENV: 'production', ...config.data, ...example });
+    expect(refused.map((p) => p.variable).sort()).toEqual(['ADMIN_TOKEN', 'SERVICE_TOKEN', 'STATEMENT_LINK_SECRET']);
+
+    const localConfig = { ...config.data };
+    const ops = local.kustomizations
+      .flatMap((k) => k.patches ?? [])
+      .filter((p: Yaml) => p.target?.kind === 'ConfigMap' && p.target?.name === 'chasqui-config')
+      .flatMap((p: Yaml) => parse(p.patch));
+    for (const op of ops) if (['add', 'replace'].includes(op.op)) localConfig[op.path.replace('/data/', '')] = op.value;
+    const literals = local.kustomizations
+      .flatMap((k) => k.secretGenerator ?? [])
+      .flatMap((g: Yaml) => g.literals ?? [])
+      .map((l: string) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]);
+    expect(devSecretProblems({ NODE_ENV: 'production', ...localConfig, ...Object.fromEntries(literals) })).toEqual([]);
   });
 
   it('deploys the whole base in the local overlay, as one replica of each service', () => {

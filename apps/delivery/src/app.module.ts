@@ -1,4 +1,4 @@
-import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
+import { callDeadlines, remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
@@ -49,7 +49,10 @@ export class AppModule {
         { provide: JsonLogger, useValue: log },
         { provide: 'SEND_SETTINGS', useValue: { claimLeaseMs: env.SMTP_CLAIM_LEASE_MS } },
         { provide: 'MAIL_DOMAIN', useValue: env.MAIL_DOMAIN },
-        { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
+        {
+          provide: TenantAuth,
+          useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
         {
           provide: Mailer,
           useFactory: () => new Mailer(env.SMTP_URL, env.SMTP_POOL_SIZE, env.SMTP_TIMEOUT_MS, env.MAIL_FROM),

@@ -1,10 +1,11 @@
-import { commonEnv, grpcEnv, loadEnv } from '@chasqui/config';
+import { commonEnv, grpcClientEnv, grpcEnv, loadEnv } from '@chasqui/config';
 import { z } from 'zod';
 
 export const deliveryEnv = {
   ...commonEnv(9464),
   ...grpcEnv(50054),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
+  ...grpcClientEnv(),
   SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   /** Connecting, the greeting, and silence on an open connection (e.g. awaiting the answer to the final dot). */

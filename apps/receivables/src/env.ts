@@ -1,11 +1,9 @@
-import { commonEnv, grpcEnv, loadEnv } from '@chasqui/config';
-import { z } from 'zod';
+import { adminTokenEnv, commonEnv, grpcEnv, loadEnv } from '@chasqui/config';
 
 export const receivablesEnv = {
   ...commonEnv(9461),
   ...grpcEnv(50051),
-  /** The operator's key: the only credential that may create tenants. */
-  ADMIN_TOKEN: z.string().min(8).default('dev-admin-token'),
+  ...adminTokenEnv(),
 };
 
 export type ReceivablesEnv = ReturnType<typeof loadReceivablesEnv>;

@@ -1,3 +1,4 @@
+import { callDeadlines } from '@chasqui/grpc';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
@@ -42,7 +43,7 @@ export class AppModule {
             build: (chromium: ChromiumPool, receivables: ReceivablesClient, links: StatementLinkServer) => [
               { open: () => chromium.start(), close: () => chromium.stop() },
               receivables,
-              { open: () => links.open(env.STATEMENT_PORT), close: () => links.close() },
+              { open: () => links.open(env.STATEMENT_PORT, env.STATEMENT_HOST), close: () => links.close() },
             ],
           },
         }),
@@ -58,7 +59,10 @@ export class AppModule {
           useFactory: (receivables: ReceivablesClient, chromium: ChromiumPool) =>
             new StatementLinkServer(receivables, chromium, env.STATEMENT_LINK_SECRET, log),
         },
-        { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
+        {
+          provide: ReceivablesClient,
+          useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
         {
           provide: ChromiumPool,
           useFactory: () =>

@@ -1,4 +1,4 @@
-import { commonEnv, loadEnv, statementLinkEnv, statementPortEnv } from '@chasqui/config';
+import { commonEnv, grpcClientEnv, loadEnv, statementLinkEnv, statementPortEnv } from '@chasqui/config';
 import { z } from 'zod';
 
 export const rendererEnv = {
@@ -6,6 +6,7 @@ export const rendererEnv = {
   ...statementLinkEnv(),
   ...statementPortEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
+  ...grpcClientEnv(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Warm Chromium pages rendering PDFs at once. */
   PDF_PAGES: z.coerce.number().int().min(1).max(16).default(2),

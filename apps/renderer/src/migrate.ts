@@ -1,9 +1,9 @@
+import { loadEnv, migrationEnv } from '@chasqui/config';
 import { runMigrations } from '@chasqui/persistence';
 import { ormSettings } from './database/orm-settings';
-import { loadRendererEnv } from './env';
 
 void (async () => {
-  const env = loadRendererEnv();
+  const env = loadEnv(migrationEnv());
   const applied = await runMigrations(ormSettings(env.DATABASE_URL));
   console.log(JSON.stringify({ level: 'info', service: 'renderer', msg: 'migrations applied', applied }));
 })().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
+import { callDeadlines, remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
 import { platformProviders } from '@chasqui/platform';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
@@ -11,6 +11,11 @@ import { EnrollmentController } from './policy/enrollment/enrollment.controller'
 import { ExclusionsController } from './policy/exclusions/exclusions.controller';
 import { PauseController } from './policy/pause/pause.controller';
 import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
+import { SetRuleSwitchUseCase } from './policy/rule-switches/set-rule-switch.usecase';
+import { CustomerPoliciesRepository } from './policy/customer-policies.repository';
+import { GetEnrollmentUseCase } from './policy/enrollment/get-enrollment.usecase';
+import { SetEnrollmentUseCase } from './policy/enrollment/set-enrollment.usecase';
+import { PauseCustomerUseCase, ResumeCustomerUseCase } from './policy/pause/pause-customer.usecase';
 import { ApprovalController } from './runs/approval/approval.controller';
 import { TestSendController } from './rules/test-send/test-send.controller';
 import { TestSendUseCase } from './rules/test-send/test-send.usecase';
@@ -98,6 +103,12 @@ export class AppModule {
         ApproveRunUseCase,
         TestSendUseCase,
         RunCycleUseCase,
+        CustomerPoliciesRepository,
+        SetEnrollmentUseCase,
+        GetEnrollmentUseCase,
+        PauseCustomerUseCase,
+        ResumeCustomerUseCase,
+        SetRuleSwitchUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },
         {
@@ -110,8 +121,14 @@ export class AppModule {
           useFactory: (orm: MikroORM, runCycle: RunCycleUseCase, registry: Registry) =>
             new Ticker(orm, runCycle, env.TICK_INTERVAL_MS, log, registry),
         },
-        { provide: ReceivablesClient, useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
-        { provide: TenantAuth, useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN) },
+        {
+          provide: ReceivablesClient,
+          useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
+        {
+          provide: TenantAuth,
+          useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
       ],
     };
   }

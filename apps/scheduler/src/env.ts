@@ -1,4 +1,4 @@
-import { commonEnv, grpcEnv, loadEnv, statementLinkEnv } from '@chasqui/config';
+import { commonEnv, grpcClientEnv, grpcEnv, loadEnv, statementLinkEnv } from '@chasqui/config';
 import { z } from 'zod';
 
 export const schedulerEnv = {
@@ -6,6 +6,7 @@ export const schedulerEnv = {
   ...grpcEnv(50052),
   ...statementLinkEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
+  ...grpcClientEnv(),
   /** How late a step may still be sent after its moment (ARCHITECTURE §5a). */
   GRACE_HOURS: z.coerce
     .number()

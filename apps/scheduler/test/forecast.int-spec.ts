@@ -42,6 +42,7 @@ describe('Forecast: what will go out if nothing is paid', () => {
     }
     const customer = await ledger.customer('pronostico', { delinquencyLimitDays: 90 });
     const invoice = await ledger.invoice(customer, 'P-1', '2026-07-15');
+    await stack.announced([customer]);
     await call(
       stack.scheduler.pauseCustomer({ customerId: customer, until: '2026-07-15', reason: 'promesa de pago' }, auth),
     );

@@ -62,6 +62,7 @@ describe('who is chased: enrolment, exclusions, pauses, per-customer rule switch
       switchedOff: await ledger.customer('Sin Esta Regla'),
     };
     for (const [i, id] of Object.values(ids).entries()) await ledger.invoice(id, String(i), '2026-06-01');
+    await stack.announced(Object.values(ids));
 
     await call(stack.scheduler.setEnrollment({ customerIds: [ids.unenrolled], enrolled: false }, auth));
     await call(stack.scheduler.addExclusion({ ruleId: '', legalName: '  GOBIERNO del   estado ' }, auth));
@@ -163,6 +164,55 @@ describe('who is chased: enrolment, exclusions, pauses, per-customer rule switch
       stack.scheduler.setEnrollment({ customerIds: ids.slice(0, 2), enrolled: false }, auth),
     );
     expect(counts).toEqual({ enrolled: 1, notEnrolled: 2 });
+  });
+
+  it('refuses customers receivables never announced, or deleted, and stores nothing for them', async () => {
+    const { auth } = await stack.tenant();
+    const other = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    const { rule } = await call(stack.scheduler.createRule(overdueRule('R'), auth));
+    const known = await ledger.customer('Conocido');
+    const gone = await ledger.customer('Se Va');
+    await stack.announced([known, gone]);
+    await call(stack.receivables.deleteCustomer({ customerId: gone }, auth));
+    await stack.announced([gone], true);
+    const never = '0190a6c4-0000-7000-8000-000000000001';
+    const notFound = async (request: Observable<unknown>) => {
+      const error = await failure(request);
+      return { code: error.code, fields: readBadRequest(error).map((v) => v.field) };
+    };
+    const pause = (customerId: string, who = auth) =>
+      stack.scheduler.pauseCustomer({ customerId, until: '2026-06-30', reason: '' }, who);
+    const switchOff = (customerId: string) =>
+      stack.scheduler.setRuleSwitch({ customerId, ruleId: rule!.id, setting: RuleSwitch.RULE_SWITCH_OFF }, auth);
+
+    for (const request of [
+      pause(never),
+      pause(gone),
+      pause(known, other.auth), // another tenant's customer is no customer of this one
+      stack.scheduler.resumeCustomer({ customerId: never }, auth),
+      switchOff(never),
+    ]) {
+      expect(await notFound(request)).toEqual({ code: status.NOT_FOUND, fields: ['customer_id'] });
+    }
+    // In bulk: one unknown id refuses the call, and the known customer stays as it was.
+    expect(
+      await notFound(stack.scheduler.setEnrollment({ customerIds: [known, never], enrolled: false }, auth)),
+    ).toEqual({ code: status.NOT_FOUND, fields: ['customer_ids'] });
+    expect((await call(stack.scheduler.getEnrollment({}, auth))).counts).toEqual({ enrolled: 1, notEnrolled: 0 });
+    // The description tells a caller that just created the customer to retry.
+    expect(readBadRequest(await failure(pause(never)))[0].description).toMatch(/not be announced yet: retry/);
+
+    const { rows } = await stack.sql.query(
+      `select customer_id from scheduler.customer_policies where customer_id = $1 or (customer_id = $2 and tenant_id = $3)`,
+      [never, known, other.id],
+    );
+    expect(rows).toEqual([]);
+    // The known customer takes all of it.
+    await call(pause(known));
+    await call(switchOff(known));
+    await call(stack.scheduler.resumeCustomer({ customerId: known }, auth));
+    await call(stack.scheduler.setEnrollment({ customerIds: [known], enrolled: false }, auth));
   });
 
   it("refuses bad input naming the field; tenant B reaches nothing of tenant A's", async () => {

@@ -1,13 +1,33 @@
 import { z } from 'zod';
+import { DEV_SECRETS } from './dev-secrets';
+
+const databaseUrl = () => z.url().default('postgres://postgres@127.0.0.1:5432/chasqui');
+
+/** Where a server listens: an IP address (0.0.0.0 every IPv4 interface, :: every one) or a host name. */
+const host = () =>
+  z
+    .union(
+      [z.ipv4(), z.ipv6(), z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i)],
+      {
+        error: 'must be an IP address or a host name',
+      },
+    )
+    .default('0.0.0.0');
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Variables every service reads; the defaults fit a developer machine. */
 export const commonEnv = (httpPort: number) => ({
-  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/chasqui'),
+  DATABASE_URL: databaseUrl(),
   AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
-  SERVICE_TOKEN: z.string().min(8).default('dev-service-token'),
+  SERVICE_TOKEN: z.string().min(8).default(DEV_SECRETS.SERVICE_TOKEN),
+  /** `production` (the image sets it) refuses the development credentials, unless CHASQUI_REQUIRE_SECRETS=false. */
+  NODE_ENV: z.string().default('development'),
+  /** Refuse (true) or allow (false) the development credentials; unset: refuse when NODE_ENV=production. */
+  CHASQUI_REQUIRE_SECRETS: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   HTTP_PORT: port(httpPort),
+  /** The ops port's interface (/metrics, /healthz, /readyz). */
+  HTTP_HOST: host(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   AMQP_PREFETCH: z.coerce.number().int().min(1).max(1000).default(16),
   /** Delays of the retry tiers, in milliseconds, comma-separated. */
@@ -29,15 +49,32 @@ export const commonEnv = (httpPort: number) => ({
 
 export const grpcEnv = (grpcPort: number) => ({
   GRPC_PORT: port(grpcPort),
+  GRPC_HOST: host(),
+});
+
+const millis = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** Deadlines of the gRPC calls a service makes (to receivables). */
+export const grpcClientEnv = () => ({
+  /** A unary call fails with DEADLINE_EXCEEDED after this long. */
+  GRPC_DEADLINE_MS: millis(10_000, 600_000),
+  /** A streamed answer fails when no message arrives for this long (each message restarts the clock). */
+  GRPC_STREAM_IDLE_MS: millis(30_000, 600_000),
 });
 
 /** Statement download links: signed by whoever hands them out, opened by the renderer. */
 export const statementLinkEnv = () => ({
   /** The key links are signed with; the renderer and the scheduler hold the same one. */
-  STATEMENT_LINK_SECRET: z.string().min(16).default('dev-statement-link-secret'),
+  STATEMENT_LINK_SECRET: z.string().min(16).default(DEV_SECRETS.STATEMENT_LINK_SECRET),
   /** Where a customer opens a link: the renderer's statement port, as the outside world reaches it. */
   STATEMENT_LINK_BASE: z.url().default('http://127.0.0.1:9473'),
 });
 
+/** The operator's key: the only credential that may create tenants (receivables). */
+export const adminTokenEnv = () => ({ ADMIN_TOKEN: z.string().min(8).default(DEV_SECRETS.ADMIN_TOKEN) });
+
+/** What a migration reads: the database, nothing else (so it runs without the services' secrets). */
+export const migrationEnv = () => ({ DATABASE_URL: databaseUrl() });
+
 /** The renderer's port for statement links. */
-export const statementPortEnv = () => ({ STATEMENT_PORT: port(9473) });
+export const statementPortEnv = () => ({ STATEMENT_PORT: port(9473), STATEMENT_HOST: host() });

@@ -1,2 +1,11 @@
 export { loadEnv, ConfigError } from './load-env';
-export { commonEnv, grpcEnv, statementLinkEnv, statementPortEnv } from './common-env';
+export {
+  adminTokenEnv,
+  commonEnv,
+  grpcClientEnv,
+  grpcEnv,
+  migrationEnv,
+  statementLinkEnv,
+  statementPortEnv,
+} from './common-env';
+export { DEV_SECRETS, devSecretProblems } from './dev-secrets';

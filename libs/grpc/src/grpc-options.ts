@@ -1,5 +1,5 @@
 import { grpcPackages, PROTO_ROOT, type GrpcPackage } from '@chasqui/contracts';
-import { ClientGrpcProxy, Transport, type GrpcOptions } from '@nestjs/microservices';
+import { Transport, type GrpcOptions } from '@nestjs/microservices';
 
 /**
  * How proto-loader decodes on both ends: int64 as decimal strings and enums as
@@ -18,31 +18,21 @@ export const LOADER_OPTIONS = {
 /** Room for a 5 MB invoice attachment plus its envelope (grpc-js defaults to 4 MB). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-export function grpcServerOptions(pkg: GrpcPackage, port: number): GrpcOptions {
+/** host:port as gRPC takes it (an IPv6 address in brackets). */
+export const listenAddress = (host: string, port: number) =>
+  host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+
+export function grpcServerOptions(pkg: GrpcPackage, host: string, port: number): GrpcOptions {
   const { package: packageName, protoPath } = grpcPackages[pkg];
   return {
     transport: Transport.GRPC,
     options: {
       package: packageName,
       protoPath,
-      url: `0.0.0.0:${port}`,
+      url: listenAddress(host, port),
       loader: LOADER_OPTIONS,
       maxReceiveMessageLength: MAX_MESSAGE_BYTES,
       maxSendMessageLength: MAX_MESSAGE_BYTES,
     },
   };
-}
-
-/** A typed client (the ts-proto `<Service>Client` interface) for another service. */
-export function grpcClient<T extends object>(pkg: GrpcPackage, url: string): { service: T; close: () => void } {
-  const { package: packageName, protoPath, service } = grpcPackages[pkg];
-  const proxy = new ClientGrpcProxy({
-    package: packageName,
-    protoPath,
-    url,
-    loader: LOADER_OPTIONS,
-    maxReceiveMessageLength: MAX_MESSAGE_BYTES,
-    maxSendMessageLength: MAX_MESSAGE_BYTES,
-  });
-  return { service: proxy.getService<T>(service), close: () => proxy.close() };
 }

@@ -1,4 +1,6 @@
-export { grpcServerOptions, grpcClient, LOADER_OPTIONS } from './grpc-options';
+export { grpcServerOptions, LOADER_OPTIONS } from './grpc-options';
+export { grpcClient, callDeadlines, DEFAULT_DEADLINES, type CallDeadlines } from './grpc-client';
+export { isTransientGrpcError } from './transient-error';
 export { apiKeyMetadata, serviceMetadata } from './credentials';
 export { TenantAuth } from './tenant-auth';
 export {

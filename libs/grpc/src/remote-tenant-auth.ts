@@ -2,12 +2,12 @@ import { status } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { firstValueFrom } from 'rxjs';
 import { serviceMetadata } from './credentials';
-import { grpcClient } from './grpc-options';
+import { grpcClient, type CallDeadlines } from './grpc-client';
 import { TenantAuth } from './tenant-auth';
 
 /** Tenant auth for services other than receivables: API keys are resolved there. */
-export function remoteTenantAuth(receivablesUrl: string, serviceToken: string): TenantAuth {
-  const { service } = grpcClient<receivables.ReceivablesServiceClient>('receivables', receivablesUrl);
+export function remoteTenantAuth(receivablesUrl: string, serviceToken: string, deadlines: CallDeadlines): TenantAuth {
+  const { service } = grpcClient<receivables.ReceivablesServiceClient>('receivables', receivablesUrl, deadlines);
   return new TenantAuth(serviceToken, async (apiKey) => {
     try {
       const call = service.authenticateApiKey({ apiKey }, serviceMetadata(serviceToken, '-'));

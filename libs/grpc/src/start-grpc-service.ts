@@ -10,13 +10,16 @@ import { grpcServerOptions } from './grpc-options';
 export async function startGrpcService(
   pkg: GrpcPackage,
   module: DynamicModule,
-  ports: { GRPC_PORT: number; HTTP_PORT: number },
+  ports: { GRPC_HOST: string; GRPC_PORT: number; HTTP_PORT: number },
   log: JsonLogger,
 ): Promise<void> {
-  const app = await NestFactory.createMicroservice(module, { ...grpcServerOptions(pkg, ports.GRPC_PORT), logger: log });
+  const app = await NestFactory.createMicroservice(module, {
+    ...grpcServerOptions(pkg, ports.GRPC_HOST, ports.GRPC_PORT),
+    logger: log,
+  });
   app.useGlobalFilters(new DomainErrorFilter(log));
   app.enableShutdownHooks();
   await app.listen();
   app.get(OpsServer).serve();
-  log.info(`${pkg} listening`, { grpcPort: ports.GRPC_PORT, httpPort: ports.HTTP_PORT });
+  log.info(`${pkg} listening`, { grpcHost: ports.GRPC_HOST, grpcPort: ports.GRPC_PORT, httpPort: ports.HTTP_PORT });
 }

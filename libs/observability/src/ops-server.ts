@@ -18,14 +18,17 @@ export class OpsServer {
     private readonly checks: ReadinessCheck[],
   ) {}
 
-  listen(port: number): Promise<void> {
+  listen(port: number, host: string): Promise<void> {
     this.server = createServer((req, res) => {
       void this.route(req.url ?? '/').then(({ status, type, body }) => {
         res.writeHead(status, { 'content-type': type });
         res.end(body);
       });
     });
-    return new Promise((resolve) => this.server!.listen(port, resolve));
+    return new Promise((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, resolve);
+    });
   }
 
   /**

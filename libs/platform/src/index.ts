@@ -1,2 +1,2 @@
 export { platformProviders, type Built, type PlatformSettings } from './platform.providers';
-export { HTTP_PORT, PlatformLifecycle, type Resource, type Worker } from './platform.lifecycle';
+export { HTTP_LISTEN, PlatformLifecycle, type Resource, type Worker } from './platform.lifecycle';

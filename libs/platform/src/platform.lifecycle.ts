@@ -9,7 +9,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 
-export const HTTP_PORT = Symbol('HTTP_PORT');
+/** Where the ops port listens: `{ host, port }`. */
+export const HTTP_LISTEN = Symbol('HTTP_LISTEN');
 export const CONSUMERS = Symbol('CONSUMERS');
 export const RESOURCES = Symbol('RESOURCES');
 
@@ -38,13 +39,13 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     private readonly relay: OutboxRelay,
     private readonly amqp: AmqpConnection,
     private readonly orm: MikroORM,
-    @Inject(HTTP_PORT) private readonly httpPort: number,
+    @Inject(HTTP_LISTEN) private readonly http: { host: string; port: number },
     @Inject(CONSUMERS) private readonly consumers: Worker[],
     @Inject(RESOURCES) private readonly resources: Resource[],
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ops.listen(this.httpPort);
+    await this.ops.listen(this.http.port, this.http.host);
     for (const resource of this.resources) await resource.open?.();
     this.relay.start();
     for (const consumer of this.consumers) await consumer.start();

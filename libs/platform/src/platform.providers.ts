@@ -4,12 +4,12 @@ import { openOrm, type OrmSettings } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { InjectionToken, Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { CONSUMERS, HTTP_PORT, PlatformLifecycle, RESOURCES, type Resource, type Worker } from './platform.lifecycle';
+import { CONSUMERS, HTTP_LISTEN, PlatformLifecycle, RESOURCES, type Resource, type Worker } from './platform.lifecycle';
 
 export interface PlatformSettings {
   service: string;
   orm: OrmSettings;
-  env: { AMQP_URL: string; HTTP_PORT: number };
+  env: { AMQP_URL: string; HTTP_HOST: string; HTTP_PORT: number };
   log: JsonLogger;
   /** Readiness beyond the database and the broker, e.g. the renderer's browser. */
   checks?: Built<ReadinessCheck[]>;
@@ -51,7 +51,7 @@ export function platformProviders({
     PlatformLifecycle,
     listOf(CONSUMERS, consumers),
     listOf(RESOURCES, resources),
-    { provide: HTTP_PORT, useValue: env.HTTP_PORT },
+    { provide: HTTP_LISTEN, useValue: { host: env.HTTP_HOST, port: env.HTTP_PORT } },
     { provide: Registry, useFactory: () => createRegistry(service) },
     {
       provide: MessagingMetrics,

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { openStatementLink, signStatementLink, statementUrl, type StatementLink } from './statement-link';
 
 const SECRET = 'a secret both services hold';
@@ -32,5 +33,21 @@ describe('statement links', () => {
     for (const junk of ['', 'abc', 'a.b.c', '.', `${token}x`, token.replace('.', '')]) {
       expect(openStatementLink(SECRET, junk, 0)).toEqual({ refused: 'invalid' });
     }
+  });
+
+  it.each([
+    ['a tenant that is not a UUID', { ...link, tenantId: 'acme' }],
+    ['a customer that is not a UUID', { ...link, customerId: 'C-777' }],
+    ['a date that is not a date', { ...link, asOf: 'yesterday' }],
+    ['a day that does not exist', { ...link, asOf: '2026-02-30' }],
+    ['a date with a time', { ...link, asOf: '2026-11-22T10:00:00Z' }],
+  ])('refuse %s, even signed with the right secret', (_what, malformed) => {
+    expect(openStatementLink(SECRET, signStatementLink(SECRET, malformed), 0)).toEqual({ refused: 'invalid' });
+  });
+
+  it('refuse a payload signed with the right secret that is not JSON', () => {
+    const payload = Buffer.from('not json', 'utf8').toString('base64url');
+    const signed = `${payload}.${createHmac('sha256', SECRET).update(payload).digest('base64url')}`;
+    expect(openStatementLink(SECRET, signed, 0)).toEqual({ refused: 'invalid' });
   });
 });

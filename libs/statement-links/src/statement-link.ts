@@ -38,7 +38,7 @@ export function openStatementLink(secret: string, token: string, nowSeconds: num
   const expected = Buffer.from(mac(secret, payload), 'base64url');
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { refused: 'invalid' };
-  const fields: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  const fields = parsePayload(payload);
   if (!isLinkFields(fields)) return { refused: 'invalid' };
   const [tenantId, customerId, asOf, expiresAt] = fields;
   if (nowSeconds > expiresAt) return { refused: 'expired' };
@@ -54,13 +54,35 @@ function mac(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
+/** A signature only says who signed: a payload signed with the right secret may still not be JSON. */
+function parsePayload(payload: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** YYYY-MM-DD naming a day that exists (no 2026-02-30). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The fields of a link, each of its kind: a link names a real tenant, customer and day, or nothing. */
 function isLinkFields(value: unknown): value is [string, string, string, number] {
   return (
     Array.isArray(value) &&
     value.length === 4 &&
     typeof value[0] === 'string' &&
+    UUID.test(value[0]) &&
     typeof value[1] === 'string' &&
+    UUID.test(value[1]) &&
     typeof value[2] === 'string' &&
+    isCalendarDate(value[2]) &&
     Number.isInteger(value[3])
   );
 }

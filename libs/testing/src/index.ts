@@ -5,3 +5,4 @@ export { freePort } from './free-port';
 export { waitFor, settle } from './wait-for';
 export { SmtpSink } from './smtp-sink';
 export { corpusPath } from './corpus';
+export { TEST_DEADLINES, BENCH_DEADLINES } from './deadlines';

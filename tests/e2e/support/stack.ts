@@ -8,6 +8,7 @@ import {
   runMigration,
   ServiceProcess,
   SmtpSink,
+  TEST_DEADLINES,
 } from '@chasqui/testing';
 
 const SERVICES = ['receivables', 'scheduler', 'renderer', 'delivery'] as const;
@@ -26,6 +27,8 @@ export class Stack {
   databaseUrl = '';
   /** The renderer's port for statement links. */
   statementPort = 0;
+  /** The key the scheduler signs statement links with and the renderer opens them with. */
+  readonly statementLinkSecret = 'e2e-statement-link-secret';
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(): Promise<void> {
@@ -46,7 +49,7 @@ export class Stack {
       RECEIVABLES_URL: `127.0.0.1:${grpcPorts.receivables}`,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       RETRY_DELAYS_MS: '500,1000,2000',
-      STATEMENT_LINK_SECRET: 'e2e-statement-link-secret',
+      STATEMENT_LINK_SECRET: this.statementLinkSecret,
       STATEMENT_LINK_BASE: `http://127.0.0.1:${this.statementPort}`,
       LOG_LEVEL: 'warn',
       // Cycles run when a test says, at the instant it says.
@@ -81,7 +84,7 @@ export class Stack {
   }
 
   private client<T extends object>(pkg: 'receivables' | 'scheduler' | 'delivery', port: number): T {
-    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`);
+    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
     this.cleanups.push(close);
     return service;
   }

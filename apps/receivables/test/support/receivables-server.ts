@@ -1,7 +1,14 @@
 import { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
-import { createTestDatabase, createTestVhost, freePort, runMigration, ServiceProcess } from '@chasqui/testing';
+import {
+  createTestDatabase,
+  createTestVhost,
+  freePort,
+  runMigration,
+  ServiceProcess,
+  TEST_DEADLINES,
+} from '@chasqui/testing';
 import { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
 
@@ -35,6 +42,7 @@ export class ReceivablesServer {
     const { service: client, close } = grpcClient<receivables.ReceivablesServiceClient>(
       'receivables',
       `127.0.0.1:${grpcPort}`,
+      TEST_DEADLINES,
     );
     this.client = client;
     this.cleanups.push(close);

@@ -1,5 +1,5 @@
 import { receivables } from '@chasqui/contracts';
-import { grpcClient, serviceMetadata } from '@chasqui/grpc';
+import { grpcClient, serviceMetadata, type CallDeadlines } from '@chasqui/grpc';
 import { firstValueFrom } from 'rxjs';
 
 /** receivables as the renderer sees it: the statement, fetched fresh for every job. */
@@ -9,8 +9,9 @@ export class ReceivablesClient {
   constructor(
     url: string,
     private readonly serviceToken: string,
+    deadlines: CallDeadlines,
   ) {
-    this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url);
+    this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url, deadlines);
   }
 
   async statement(

@@ -1,5 +1,5 @@
 import { receivables } from '@chasqui/contracts';
-import { grpcClient, serviceMetadata } from '@chasqui/grpc';
+import { grpcClient, serviceMetadata, type CallDeadlines } from '@chasqui/grpc';
 import { concatMap, firstValueFrom, type Observable } from 'rxjs';
 
 /** receivables as the scheduler sees it: the collectible invoices. */
@@ -9,8 +9,9 @@ export class ReceivablesClient {
   constructor(
     url: string,
     private readonly serviceToken: string,
+    deadlines: CallDeadlines,
   ) {
-    this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url);
+    this.client = grpcClient<receivables.ReceivablesServiceClient>('receivables', url, deadlines);
   }
 
   /** The tenant's collectible invoices, narrowed by the filters given (the others are open), one by one. */

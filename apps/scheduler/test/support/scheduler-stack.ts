@@ -1,7 +1,15 @@
 import { Metadata } from '@grpc/grpc-js';
 import { receivables, scheduler } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
-import { createTestDatabase, createTestVhost, freePort, runMigration, ServiceProcess } from '@chasqui/testing';
+import {
+  createTestDatabase,
+  createTestVhost,
+  freePort,
+  runMigration,
+  ServiceProcess,
+  TEST_DEADLINES,
+  waitFor,
+} from '@chasqui/testing';
 import { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
 
@@ -73,6 +81,25 @@ export class SchedulerStack {
     for (const cleanup of this.cleanups.reverse()) await cleanup();
   }
 
+  /**
+   * Waits until receivables' customer.changed has reached the scheduler for
+   * each customer (deleted or not, as said): the scheduler refuses policy for
+   * a customer it has not heard of, as a caller would see right after CreateCustomer.
+   */
+  async announced(customerIds: string[], deleted = false): Promise<void> {
+    await waitFor(
+      async () => {
+        const { rows } = await this.sql.query<{ n: number }>(
+          `select count(*)::int as n from scheduler.customer_policies
+          where customer_id = any($1::uuid[]) and known and deleted = $2`,
+          [customerIds, deleted],
+        );
+        return rows[0].n === new Set(customerIds).size;
+      },
+      `the scheduler to hear of customers ${customerIds.join(', ')}`,
+    );
+  }
+
   /** A new tenant; returns its id and the metadata that authenticates as it. */
   async tenant(overrides: Partial<receivables.CreateTenantRequest> = {}): Promise<{ id: string; auth: Metadata }> {
     const admin = new Metadata();
@@ -91,7 +118,7 @@ export class SchedulerStack {
   }
 
   private client<T extends object>(pkg: 'receivables' | 'scheduler', port: number): T {
-    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`);
+    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
     this.cleanups.push(close);
     return service;
   }

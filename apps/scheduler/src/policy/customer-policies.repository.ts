@@ -1,0 +1,78 @@
+import { nativeQuery } from '@chasqui/persistence';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { SCHEMA } from '../database/orm-settings';
+
+/**
+ * The per-customer policy rows. Each customer receivables announced has one
+ * (customer.changed inserts it, `known`); the setters only update those, so a
+ * customer id receivables never announced (or deleted) stores nothing. Each
+ * setter answers the customers it changed.
+ */
+@Injectable()
+export class CustomerPoliciesRepository {
+  async setEnrollment(em: EntityManager, tenantId: string, customerIds: string[], enrolled: boolean) {
+    const rows = await nativeQuery<{ customer_id: string }>(
+      em,
+      `update ${SCHEMA}.customer_policies set enrolled = ?, updated_at = now()
+        where tenant_id = ? and customer_id = any(?::uuid[]) and known and not deleted
+        returning customer_id`,
+      [enrolled, tenantId, customerIds],
+    );
+    return rows.map((r) => r.customer_id);
+  }
+
+  async pause(em: EntityManager, tenantId: string, customerId: string, until: string, reason: string | null) {
+    return this.changed(
+      em,
+      `set paused_until = ?, pause_reason = ?, updated_at = now()`,
+      [until, reason],
+      tenantId,
+      customerId,
+    );
+  }
+
+  async resume(em: EntityManager, tenantId: string, customerId: string) {
+    return this.changed(
+      em,
+      `set paused_until = null, pause_reason = null, updated_at = now()`,
+      [],
+      tenantId,
+      customerId,
+    );
+  }
+
+  /** `on` null: back to the rule's own active flag. */
+  async setRuleSwitch(em: EntityManager, tenantId: string, customerId: string, ruleId: string, on: boolean | null) {
+    return this.changed(
+      em,
+      `set rule_switches = case when ?::boolean is null then rule_switches - ?::text
+                                else rule_switches || jsonb_build_object(?::text, ?::boolean) end,
+            updated_at = now()`,
+      [on, ruleId, ruleId, on],
+      tenantId,
+      customerId,
+    );
+  }
+
+  /** Among the customers receivables has announced (and not deleted). */
+  async enrollmentCounts(em: EntityManager, tenantId: string): Promise<{ enrolled: number; notEnrolled: number }> {
+    const [row] = await nativeQuery<{ enrolled: number; not_enrolled: number }>(
+      em,
+      `select count(*) filter (where enrolled)::int as enrolled, count(*) filter (where not enrolled)::int as not_enrolled
+         from ${SCHEMA}.customer_policies where tenant_id = ? and known and not deleted`,
+      [tenantId],
+    );
+    return { enrolled: row.enrolled, notEnrolled: row.not_enrolled };
+  }
+
+  private async changed(em: EntityManager, set: string, params: unknown[], tenantId: string, customerId: string) {
+    const rows = await nativeQuery<{ customer_id: string }>(
+      em,
+      `update ${SCHEMA}.customer_policies ${set}
+        where tenant_id = ? and customer_id = ? and known and not deleted returning customer_id`,
+      [...params, tenantId, customerId],
+    );
+    return rows.length > 0;
+  }
+}
