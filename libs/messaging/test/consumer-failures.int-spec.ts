@@ -152,7 +152,8 @@ describe('a consumer tells an outage from a bad message', () => {
     for (let i = 0; i < 8; i++) await publishLikeRelay(probe.channel, 'chasqui.jobs', queue, `job-${i}`);
     await eventually('the breaker open', async () => (await circuit(queue, 'receivables')) === 1);
     await consumer.stop();
-    expect(await readyCount(probe.channel, queue)).toBe(8);
+    // The broker applies the nacks after the channel's last frames: wait for it, then count.
+    await eventually('all 8 back in the queue', async () => (await readyCount(probe.channel, queue)) === 8);
     for (const tier of RETRY_DELAYS_MS) expect(await readyCount(probe.channel, `${queue}.retry.${tier}ms`)).toBe(0);
     expect((await settled(queue)).requeued).toBe(5);
   });
