@@ -6,3 +6,4 @@ export { waitFor, settle } from './wait-for';
 export { SmtpSink } from './smtp-sink';
 export { corpusPath } from './corpus';
 export { TEST_DEADLINES, BENCH_DEADLINES } from './deadlines';
+export { FaultySmtp, type SmtpBehaviour, type ReceivedMail, type SmtpPolicy } from './faulty-smtp';

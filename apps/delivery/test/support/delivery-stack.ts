@@ -1,0 +1,157 @@
+import { Metadata } from '@grpc/grpc-js';
+import { delivery, Exchanges, receivables, renderer, RoutingKeys, MessageTypes } from '@chasqui/contracts';
+import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
+import {
+  createTestDatabase,
+  createTestVhost,
+  FaultySmtp,
+  freePort,
+  runMigration,
+  ServiceProcess,
+  TEST_DEADLINES,
+} from '@chasqui/testing';
+import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { firstValueFrom } from 'rxjs';
+
+/**
+ * delivery as a process (with receivables for its API keys) on a fresh
+ * database and vhost, sending to a FaultySmtp; send jobs are published as the
+ * renderer would, and every delivery event is kept.
+ */
+export class DeliveryStack {
+  readonly smtp = new FaultySmtp();
+  delivery!: delivery.DeliveryServiceClient;
+  receivables!: receivables.ReceivablesServiceClient;
+  sql!: Client;
+  /** Routing key and occurrence of every delivery.message.* event, in order. */
+  readonly events: { routingKey: string; occurrenceId: string }[] = [];
+  private amqp!: ChannelModel;
+  private channel!: ConfirmChannel;
+  private readonly cleanups: (() => unknown)[] = [];
+
+  async start(extraEnv: Record<string, string> = {}): Promise<void> {
+    const [database, vhost] = await Promise.all([createTestDatabase(), createTestVhost()]);
+    this.cleanups.push(
+      () => database.drop(),
+      () => vhost.drop(),
+    );
+    await this.smtp.start();
+    this.cleanups.push(() => this.smtp.stop());
+    const ports = { receivables: await freePort(), delivery: await freePort() };
+    const env = {
+      DATABASE_URL: database.url,
+      AMQP_URL: vhost.url,
+      SERVICE_TOKEN: 'int-service-token',
+      ADMIN_TOKEN: 'int-admin-token',
+      RECEIVABLES_URL: `127.0.0.1:${ports.receivables}`,
+      SMTP_URL: this.smtp.url,
+      SMTP_POOL_SIZE: '2',
+      SMTP_TIMEOUT_MS: '5000',
+      RETRY_DELAYS_MS: '300,600,1200',
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    };
+    await runMigration('receivables', env);
+    await runMigration('delivery', env);
+    for (const name of ['receivables', 'delivery'] as const) {
+      const service = new ServiceProcess(name, {
+        ...env,
+        GRPC_PORT: String(ports[name]),
+        HTTP_PORT: String(await freePort()),
+      });
+      this.cleanups.push(() => service.stop());
+      await service.start();
+    }
+    this.receivables = this.client('receivables', ports.receivables);
+    this.delivery = this.client('delivery', ports.delivery);
+    this.sql = new Client({ connectionString: database.url });
+    await this.sql.connect();
+    this.cleanups.push(() => this.sql.end());
+    this.amqp = await connect(vhost.url);
+    this.cleanups.push(() => this.amqp.close());
+    this.channel = await this.amqp.createConfirmChannel();
+    const { queue } = await this.channel.assertQueue('', { exclusive: true });
+    await this.channel.bindQueue(queue, Exchanges.events, 'delivery.message.*');
+    await this.channel.consume(queue, (message) => {
+      if (!message) return;
+      // MessageSent and MessageOutcomeUnknown share their shape: the tenant, then the message.
+      const body = delivery.MessageSent.decode(message.content);
+      this.events.push({ routingKey: message.fields.routingKey, occurrenceId: body.message?.occurrenceId ?? '' });
+      this.channel.ack(message);
+    });
+  }
+
+  /** A tenant with its API key metadata. */
+  async tenant(): Promise<{ id: string; auth: Metadata }> {
+    const admin = new Metadata();
+    admin.set('x-admin-token', 'int-admin-token');
+    const { tenant, apiKey } = await firstValueFrom(
+      this.receivables.createTenant(
+        {
+          name: 'Ferretería La Paloma',
+          country: 'MX',
+          timeZone: 'America/Mexico_City',
+          defaultCurrency: 'MXN',
+          locale: 'es-MX',
+          taxId: '',
+        },
+        admin,
+      ),
+    );
+    return { id: tenant!.id, auth: apiKeyMetadata(apiKey) };
+  }
+
+  /** Publishes a send job as the renderer's relay does; returns its occurrence id. */
+  async sendJob(tenantId: string, to = 'pagos@cliente.example'): Promise<string> {
+    const occurrenceId = randomUUID();
+    const job = renderer.SendJob.encode({
+      occurrenceId,
+      tenantId,
+      customerId: randomUUID(),
+      invoiceIds: [randomUUID()],
+      to: [to],
+      cc: [],
+      bcc: [],
+      subject: 'Recordatorio: factura F-1 vencida',
+      html: '<p>Estimado cliente, su factura F-1 venció hace 5 días.</p>',
+      text: 'Estimado cliente, su factura F-1 venció hace 5 días.',
+      attachments: [],
+      test: false,
+    }).finish();
+    this.channel.publish(Exchanges.jobs, RoutingKeys.sendJob, Buffer.from(job), {
+      persistent: true,
+      contentType: 'application/x-protobuf',
+      messageId: randomUUID(),
+      type: MessageTypes.sendJob,
+      timestamp: Math.floor(Date.now() / 1000),
+      headers: { 'tenant-id': tenantId, 'idempotency-key': `send-${occurrenceId}` },
+    });
+    await this.channel.waitForConfirms();
+    return occurrenceId;
+  }
+
+  /** The message row of an occurrence, as delivery recorded it. */
+  async message(occurrenceId: string): Promise<{ id: string; status: string; attempts: number; message_id: string }> {
+    const { rows } = await this.sql.query(
+      'select id, status, attempts, message_id from delivery.messages where occurrence_id = $1',
+      [occurrenceId],
+    );
+    return rows[0];
+  }
+
+  eventsFor(occurrenceId: string): string[] {
+    return this.events.filter((e) => e.occurrenceId === occurrenceId).map((e) => e.routingKey);
+  }
+
+  async stop(): Promise<void> {
+    for (const cleanup of this.cleanups.reverse()) await cleanup();
+  }
+
+  private client<T extends object>(pkg: 'receivables' | 'delivery', port: number): T {
+    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
+    this.cleanups.push(close);
+    return service;
+  }
+}
