@@ -7,3 +7,5 @@ export { SmtpSink } from './smtp-sink';
 export { corpusPath } from './corpus';
 export { TEST_DEADLINES, BENCH_DEADLINES } from './deadlines';
 export { FaultySmtp, type SmtpBehaviour, type ReceivedMail, type SmtpPolicy } from './faulty-smtp';
+export { PrivatePostgres } from './private-postgres';
+export { PrivateRabbitmq } from './private-rabbitmq';
