@@ -9,3 +9,16 @@ export { Consumer } from './consumer';
 export type { ConsumerOptions, ConsumerSettings } from './consumer-options';
 export { MessagingMetrics } from './metrics';
 export { PermanentFailure, TransientFailure, classify, type FailureKind } from './failures';
+export { deadLettersTableSql } from './dead-letters/dead-letters-table';
+export { deadLetterOf, type DeadLetter, type DeathKind } from './dead-letters/dead-letter';
+export {
+  DeadLetterArchive,
+  type DeadLetterHook,
+  type DeadLetterArchiveOptions,
+} from './dead-letters/dead-letter-archive';
+export {
+  DeadLetterStore,
+  type DeadLetterFilter,
+  type StoredDeadLetter,
+  type DeadLetterCursor,
+} from './dead-letters/dead-letter-store';

@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   idempotencyKey: string;
   /** Header traceparent; generated when absent. */
   traceparent?: string;
+  /** The AMQP messageId (a UUID); a new time-ordered one when absent. A replay keeps the original's. */
+  messageId?: string;
 }
 
 /** What a handler learns about the delivery besides the decoded body. */

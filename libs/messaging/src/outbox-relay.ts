@@ -27,6 +27,8 @@ export interface OutboxRelayOptions {
 }
 
 /** Bounds how long a batch holds its row locks while the broker is away. */
+/** Routes by queue name: where replayed dead letters go. */
+const DEFAULT_EXCHANGE = '';
 const PUBLISH_TIMEOUT_MS = 10_000;
 const ERROR_PAUSE_MS = 1_000;
 const BACKLOG_EVERY_MS = 5_000;
@@ -142,7 +144,9 @@ export class OutboxRelay {
       ...publishOptions(row),
       // A job nobody can receive yet (its consumer never started) stays in the
       // outbox instead of being dropped; an event without subscribers is fine.
-      mandatory: row.exchange === JOBS_EXCHANGE,
+      // A replayed dead letter goes straight to its queue through the default
+      // exchange, and must find it.
+      mandatory: row.exchange === JOBS_EXCHANGE || row.exchange === DEFAULT_EXCHANGE,
       timeout: PUBLISH_TIMEOUT_MS,
     });
     this.options.metrics?.published.inc({ exchange: row.exchange });

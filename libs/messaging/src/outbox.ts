@@ -22,7 +22,7 @@ export async function enqueue(em: EntityManager, schema: string, message: Outgoi
       (id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent)
       values (?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      timeOrderedUuid(),
+      message.messageId ?? timeOrderedUuid(),
       message.exchange,
       message.routingKey,
       message.type,
@@ -43,7 +43,7 @@ export async function enqueueMany(em: EntityManager, schema: string, messages: O
   if (!em.isInTransaction()) throw new Error('messaging: enqueueMany() must run inside the transaction of the change');
   if (messages.length === 0) return;
   const rows = messages.map((message) => ({
-    id: timeOrderedUuid(),
+    id: message.messageId ?? timeOrderedUuid(),
     exchange: message.exchange,
     routing_key: message.routingKey,
     type: message.type,
