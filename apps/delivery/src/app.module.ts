@@ -1,7 +1,7 @@
 import { callDeadlines, remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
-import { platformProviders } from '@chasqui/platform';
+import { DeadLettersController, platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ormSettings } from './database/orm-settings';
 import type { DeliveryEnv } from './env';
@@ -11,6 +11,7 @@ import { ListMessagesController } from './messages/list-messages/list-messages.c
 import { ListMessagesUseCase } from './messages/list-messages/list-messages.usecase';
 import { ResolveUnknownController } from './messages/resolve-unknown/resolve-unknown.controller';
 import { ResolveUnknownUseCase } from './messages/resolve-unknown/resolve-unknown.usecase';
+import { sendJobDeadLetterHooks } from './messages/send-message/send-job-dead-letters';
 import { sendJobConsumer } from './messages/send-message/send-job.consumer';
 import { SendMessageUseCase } from './messages/send-message/send-message.usecase';
 import { MessageRepository } from './messages/message.repository';
@@ -21,7 +22,7 @@ export class AppModule {
   static register(env: DeliveryEnv, log: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ListActivityController, ListMessagesController, ResolveUnknownController],
+      controllers: [DeadLettersController, ListActivityController, ListMessagesController, ResolveUnknownController],
       providers: [
         ...platformProviders({
           service: 'delivery',
@@ -39,6 +40,7 @@ export class AppModule {
               }),
             ],
           },
+          deadLetterHooks: { inject: [MessageRepository], build: sendJobDeadLetterHooks },
           resources: { inject: [Mailer], build: (mailer: Mailer) => [mailer] },
         }),
         ListActivityUseCase,

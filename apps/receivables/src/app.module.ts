@@ -1,6 +1,6 @@
 import { TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
-import { platformProviders } from '@chasqui/platform';
+import { DeadLettersController, platformProviders } from '@chasqui/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RecordCreditNoteController } from './adjustments/record-adjustment/record-credit-note.controller';
 import { RecordAdjustmentUseCase } from './adjustments/record-adjustment/record-adjustment.usecase';
@@ -33,7 +33,6 @@ import { CreateCustomerController } from './customers/create-customer/create-cus
 import { CreateCustomerUseCase } from './customers/create-customer/create-customer.usecase';
 import { ormSettings } from './database/orm-settings';
 import type { ReceivablesEnv } from './env';
-import { AdminAuth } from './grpc/admin-auth';
 import { bounceConsumer } from './customers/flag-undeliverable/bounce.consumer';
 import { FlagUndeliverableUseCase } from './customers/flag-undeliverable/flag-undeliverable.usecase';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
@@ -54,6 +53,7 @@ export class AppModule {
     return {
       module: AppModule,
       controllers: [
+        DeadLettersController,
         CreateTenantController,
         AuthenticateApiKeyController,
         CreateCustomerController,
@@ -114,7 +114,6 @@ export class AppModule {
         ListContactsUseCase,
         FlagUndeliverableUseCase,
         { provide: JsonLogger, useValue: log },
-        { provide: AdminAuth, useValue: new AdminAuth(env.ADMIN_TOKEN) },
         {
           provide: TenantAuth,
           inject: [AuthenticateApiKeyUseCase],

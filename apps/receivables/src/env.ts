@@ -1,9 +1,8 @@
-import { adminTokenEnv, commonEnv, grpcEnv, loadEnv } from '@chasqui/config';
+import { commonEnv, grpcEnv, loadEnv } from '@chasqui/config';
 
 export const receivablesEnv = {
   ...commonEnv(9461),
   ...grpcEnv(50051),
-  ...adminTokenEnv(),
 };
 
 export type ReceivablesEnv = ReturnType<typeof loadReceivablesEnv>;

@@ -1,14 +1,14 @@
 import { callDeadlines } from '@chasqui/grpc';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
-import { platformProviders } from '@chasqui/platform';
+import { DeadLettersController, platformProviders } from '@chasqui/platform';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ormSettings } from './database/orm-settings';
 import type { RendererEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
 import { ChromiumPool } from './pdf/chromium-pool';
-import { renderJobConsumer } from './renditions/render-reminder/render-job.consumer';
+import { renderJobConsumer, renderJobDeadLetterHooks } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
 import { StatementLinkServer } from './statements/open-statement-link/statement-link.server';
 
@@ -17,6 +17,7 @@ export class AppModule {
   static register(env: RendererEnv, log: JsonLogger): DynamicModule {
     return {
       module: AppModule,
+      controllers: [DeadLettersController],
       providers: [
         ...platformProviders({
           service: 'renderer',
@@ -38,6 +39,7 @@ export class AppModule {
               }),
             ],
           },
+          deadLetterHooks: { inject: [], build: () => renderJobDeadLetterHooks },
           resources: {
             inject: [ChromiumPool, ReceivablesClient, StatementLinkServer],
             build: (chromium: ChromiumPool, receivables: ReceivablesClient, links: StatementLinkServer) => [

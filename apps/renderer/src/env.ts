@@ -1,8 +1,10 @@
-import { commonEnv, grpcClientEnv, loadEnv, statementLinkEnv, statementPortEnv } from '@chasqui/config';
+import { commonEnv, grpcClientEnv, grpcEnv, loadEnv, statementLinkEnv, statementPortEnv } from '@chasqui/config';
 import { z } from 'zod';
 
 export const rendererEnv = {
   ...commonEnv(9463),
+  /** Its gRPC port serves only operations.v1 (its dead letters). */
+  ...grpcEnv(50053),
   ...statementLinkEnv(),
   ...statementPortEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),

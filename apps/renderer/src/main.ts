@@ -1,21 +1,12 @@
-import 'reflect-metadata';
-import { JsonLogger, OpsServer } from '@chasqui/observability';
-import { NestFactory } from '@nestjs/core';
+import { startGrpcService } from '@chasqui/grpc';
+import { JsonLogger } from '@chasqui/observability';
 import { AppModule } from './app.module';
 import { loadRendererEnv } from './env';
 
-/** The renderer has no gRPC edge: it works from its queue. */
-async function bootstrap(): Promise<void> {
-  const env = loadRendererEnv();
-  const log = new JsonLogger('renderer', env.LOG_LEVEL);
-  const app = await NestFactory.createApplicationContext(AppModule.register(env, log), { logger: log });
-  app.enableShutdownHooks();
-  await app.init();
-  app.get(OpsServer).serve();
-  log.info('renderer consuming', { httpPort: env.HTTP_PORT });
-}
-
-bootstrap().catch((error: unknown) => {
-  console.error(error);
+/** The renderer works from its queue; its gRPC port serves only its dead letters (operations.v1). */
+const env = loadRendererEnv();
+const log = new JsonLogger('renderer', env.LOG_LEVEL);
+startGrpcService('operations', AppModule.register(env, log), env, log).catch((error: unknown) => {
+  log.error('renderer failed to start', { error: String(error) });
   process.exit(1);
 });

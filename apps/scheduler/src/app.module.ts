@@ -1,6 +1,6 @@
 import { callDeadlines, remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { JsonLogger } from '@chasqui/observability';
-import { platformProviders } from '@chasqui/platform';
+import { DeadLettersController, platformProviders } from '@chasqui/platform';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
@@ -41,12 +41,18 @@ import { ListRulesController } from './rules/list-rules/list-rules.controller';
 import { UpdateRuleController } from './rules/update-rule/update-rule.controller';
 import { UpdateRuleUseCase } from './rules/update-rule/update-rule.usecase';
 
+import { outcomeEventsConsumer } from './occurrences/follow-outcomes/outcome-events.consumer';
+import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outcome.usecase';
+import { ListOccurrencesUseCase } from './occurrences/list-occurrences/list-occurrences.usecase';
+import { OccurrenceRepository } from './occurrences/occurrence.repository';
+
 @Module({})
 export class AppModule {
   static register(env: SchedulerEnv, log: JsonLogger): DynamicModule {
     return {
       module: AppModule,
       controllers: [
+        DeadLettersController,
         CreateRuleController,
         UpdateRuleController,
         ListRulesController,
@@ -73,13 +79,14 @@ export class AppModule {
           relayLanes: 4,
           resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
           consumers: {
-            inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics, RunCycleUseCase],
+            inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics, RunCycleUseCase, RecordOutcomeUseCase],
             build: (
               ticker: Ticker,
               amqp: AmqpConnection,
               orm: MikroORM,
               metrics: MessagingMetrics,
               runCycle: RunCycleUseCase,
+              recordOutcome: RecordOutcomeUseCase,
             ) => {
               const settings = {
                 prefetch: env.AMQP_PREFETCH,
@@ -90,6 +97,7 @@ export class AppModule {
               return [
                 customerChangedConsumer(amqp, log, orm, settings),
                 messageRepliedConsumer(amqp, log, orm, settings),
+                outcomeEventsConsumer(amqp, log, recordOutcome, settings),
                 ...invoiceIssuedConsumers(amqp, log, runCycle, settings),
                 ticker,
               ];
@@ -97,6 +105,9 @@ export class AppModule {
           },
         }),
         CreateRuleUseCase,
+        ListOccurrencesUseCase,
+        OccurrenceRepository,
+        RecordOutcomeUseCase,
         UpdateRuleUseCase,
         CycleDecider,
         PreviewRunUseCase,

@@ -21,6 +21,7 @@ export const commonEnv = (httpPort: number) => ({
   DATABASE_URL: databaseUrl(),
   AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
   SERVICE_TOKEN: z.string().min(8).default(DEV_SECRETS.SERVICE_TOKEN),
+  ...adminTokenEnv(),
   /** `production` (the image sets it) refuses the development credentials, unless CHASQUI_REQUIRE_SECRETS=false. */
   NODE_ENV: z.string().default('development'),
   /** Refuse (true) or allow (false) the development credentials; unset: refuse when NODE_ENV=production. */
@@ -70,7 +71,7 @@ export const statementLinkEnv = () => ({
   STATEMENT_LINK_BASE: z.url().default('http://127.0.0.1:9473'),
 });
 
-/** The operator's key: the only credential that may create tenants (receivables). */
+/** The operator's key: creating tenants (receivables), every service's dead letters. */
 export const adminTokenEnv = () => ({ ADMIN_TOKEN: z.string().min(8).default(DEV_SECRETS.ADMIN_TOKEN) });
 
 /** What a migration reads: the database, nothing else (so it runs without the services' secrets). */

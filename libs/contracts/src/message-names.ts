@@ -17,6 +17,9 @@ export const RoutingKeys = {
   messageUnknown: 'delivery.message.unknown',
   messageBounced: 'delivery.message.bounced',
   messageReplied: 'delivery.message.replied',
+  /** `<service>.job.dead_lettered`: a job about an occurrence died (JobDeadLettered). */
+  renderJobDeadLettered: 'renderer.job.dead_lettered',
+  sendJobDeadLettered: 'delivery.job.dead_lettered',
 } as const;
 
 /** The AMQP `type` property: the full proto name of the body. */
@@ -33,4 +36,5 @@ export const MessageTypes = {
   messageUnknown: 'chasqui.delivery.v1.MessageOutcomeUnknown',
   messageBounced: 'chasqui.delivery.v1.MessageBounced',
   messageReplied: 'chasqui.delivery.v1.MessageReplied',
+  jobDeadLettered: 'chasqui.operations.v1.JobDeadLettered',
 } as const;

@@ -20,6 +20,12 @@ export const grpcPackages = {
     service: 'DeliveryService',
     protoPath: 'chasqui/delivery/v1/delivery.proto',
   },
+  // Served by every service (the renderer serves only this one): its dead letters.
+  operations: {
+    package: 'chasqui.operations.v1',
+    service: 'DeadLetterService',
+    protoPath: 'chasqui/operations/v1/operations.proto',
+  },
 } as const;
 
 export type GrpcPackage = keyof typeof grpcPackages;

@@ -22,13 +22,14 @@ export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 export const listenAddress = (host: string, port: number) =>
   host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 
+/** The service's own package, and the operations package every service serves beside it. */
 export function grpcServerOptions(pkg: GrpcPackage, host: string, port: number): GrpcOptions {
-  const { package: packageName, protoPath } = grpcPackages[pkg];
+  const served = [...new Set<GrpcPackage>([pkg, 'operations'])].map((name) => grpcPackages[name]);
   return {
     transport: Transport.GRPC,
     options: {
-      package: packageName,
-      protoPath,
+      package: served.map((p) => p.package),
+      protoPath: served.map((p) => p.protoPath),
       url: listenAddress(host, port),
       loader: LOADER_OPTIONS,
       maxReceiveMessageLength: MAX_MESSAGE_BYTES,

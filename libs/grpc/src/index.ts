@@ -18,3 +18,4 @@ export { parseRequest } from './parse-request';
 export { startGrpcService } from './start-grpc-service';
 export { remoteTenantAuth } from './remote-tenant-auth';
 export { asMessagingFailure } from './grpc-failure';
+export { AdminAuth, ADMIN_TOKEN_HEADER } from './admin-auth';

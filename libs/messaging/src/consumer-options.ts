@@ -18,8 +18,8 @@ export interface ConsumerOptions<T> {
    * hold it back; past it, it is dead-lettered with the last reason. 24 h by default.
    */
   retryHorizonMs?: number;
-  /** Throws on garbage: the message is dead-lettered at once, without retries. */
-  decode: (body: Buffer) => T;
+  /** Throws on garbage: the message is dead-lettered at once, without retries. `meta.type` names the body's message. */
+  decode: (body: Buffer, meta: MessageMeta) => T;
   /**
    * Resolves after the handler's own transaction committed; then, and only
    * then, the delivery is acked. Throws PermanentFailure for what no retry can

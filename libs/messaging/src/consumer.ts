@@ -21,6 +21,11 @@ export class Consumer<T> {
     this.breakers = new DependencyBreakers(options.queue, options.metrics);
   }
 
+  /** The queue it consumes (its dead letters go to `<queue>.dead`). */
+  get queue(): string {
+    return this.options.queue;
+  }
+
   /** Declares the topology, then consumes; on every reconnect again. */
   async start(): Promise<void> {
     this.stopping = false;

@@ -36,7 +36,7 @@ export async function processDelivery<T>(
   try {
     // Without a messageId a consumer cannot tell a redelivery from a new message.
     if (!meta.messageId) throw new Error('message has no messageId');
-    body = decode(message.content);
+    body = decode(message.content, meta);
   } catch (error) {
     return reroute(
       channel,

@@ -1,5 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
-import { delivery, receivables, scheduler } from '@chasqui/contracts';
+import { delivery, operations, receivables, scheduler } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
 import {
   createTestDatabase,
@@ -24,7 +24,11 @@ export class Stack {
   receivables!: receivables.ReceivablesServiceClient;
   scheduler!: scheduler.SchedulerServiceClient;
   delivery!: delivery.DeliveryServiceClient;
+  /** Each service's dead letters (operations.v1, admin token). */
+  readonly deadLetters = {} as Record<ServiceName, operations.DeadLetterServiceClient>;
   databaseUrl = '';
+  /** The vhost the services use, for tests that publish as a service would. */
+  amqpUrl = '';
   /** The renderer's port for statement links. */
   statementPort = 0;
   /** The key the scheduler signs statement links with and the renderer opens them with. */
@@ -37,9 +41,15 @@ export class Stack {
     this.databaseUrl = database.url;
     const vhost = await createTestVhost();
     this.cleanups.push(() => vhost.drop());
+    this.amqpUrl = vhost.url;
     const smtpPort = await this.smtp.start();
     this.cleanups.push(() => this.smtp.stop());
-    const grpcPorts = { receivables: await freePort(), scheduler: await freePort(), delivery: await freePort() };
+    const grpcPorts = {
+      receivables: await freePort(),
+      scheduler: await freePort(),
+      renderer: await freePort(),
+      delivery: await freePort(),
+    };
     this.statementPort = await freePort();
     const common = {
       DATABASE_URL: database.url,
@@ -56,9 +66,12 @@ export class Stack {
       TICK_INTERVAL_MS: '0',
     };
     for (const name of SERVICES) {
-      const env: Record<string, string> = { ...common, HTTP_PORT: String(await freePort()) };
-      if (name !== 'renderer') env.GRPC_PORT = String(grpcPorts[name]);
-      else env.STATEMENT_PORT = String(this.statementPort);
+      const env: Record<string, string> = {
+        ...common,
+        HTTP_PORT: String(await freePort()),
+        GRPC_PORT: String(grpcPorts[name]),
+      };
+      if (name === 'renderer') env.STATEMENT_PORT = String(this.statementPort);
       await runMigration(name, env);
       this.services[name] = new ServiceProcess(name, env);
     }
@@ -67,6 +80,9 @@ export class Stack {
     this.receivables = this.client<receivables.ReceivablesServiceClient>('receivables', grpcPorts.receivables);
     this.scheduler = this.client<scheduler.SchedulerServiceClient>('scheduler', grpcPorts.scheduler);
     this.delivery = this.client<delivery.DeliveryServiceClient>('delivery', grpcPorts.delivery);
+    for (const name of SERVICES) {
+      this.deadLetters[name] = this.client<operations.DeadLetterServiceClient>('operations', grpcPorts[name]);
+    }
   }
 
   adminMetadata(): Metadata {
@@ -83,7 +99,7 @@ export class Stack {
     for (const cleanup of this.cleanups.reverse()) await cleanup();
   }
 
-  private client<T extends object>(pkg: 'receivables' | 'scheduler' | 'delivery', port: number): T {
+  private client<T extends object>(pkg: 'receivables' | 'scheduler' | 'delivery' | 'operations', port: number): T {
     const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
     this.cleanups.push(close);
     return service;

@@ -151,6 +151,35 @@ export class MessageRepository {
     });
   }
 
+  /**
+   * The send job died (DeadLetterArchive, inside its transaction `em`): a
+   * message not yet taken by any server says so, with the reason — or is
+   * written now, if it never reached a connection. False when the message had
+   * already ended (sent, failed, unknown): a late copy of its job died, not it.
+   */
+  async recordDeadLetter(em: EntityManager, job: renderer.SendJob, reason: string, now: Date): Promise<boolean> {
+    const row = await em.findOne(
+      MessageEntity,
+      { occurrenceId: job.occurrenceId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    const fields = {
+      status: 'dead_lettered' as const,
+      reason: `Given up: ${reason}`,
+      leaseUntil: null,
+      updatedAt: now,
+    };
+    if (!row) {
+      em.create(MessageEntity, { ...this.newMessage(job, now, now), ...fields, attempts: 0 });
+      return true;
+    }
+    const open =
+      row.status === 'deferred' || row.status === 'dead_lettered' || (row.status === 'sending' && !row.finalDotAt);
+    if (!open) return false;
+    Object.assign(row, fields);
+    return true;
+  }
+
   /** A transaction whose events are published once it committed. */
   private async write<T>(work: (em: EntityManager, publish: (event: OutgoingMessage) => Promise<void>) => Promise<T>) {
     let published = false;

@@ -156,9 +156,10 @@ function toStored(row: Row): StoredDeadLetter {
     reason: row.reason,
     death: row.death,
     attempts: row.attempts,
-    enqueuedAt: row.enqueued_at,
-    deadLetteredAt: row.dead_lettered_at,
-    replayedAt: row.replayed_at,
+    // The driver may hand timestamps over as text.
+    enqueuedAt: row.enqueued_at === null ? null : new Date(row.enqueued_at),
+    deadLetteredAt: new Date(row.dead_lettered_at),
+    replayedAt: row.replayed_at === null ? null : new Date(row.replayed_at),
     replayedBy: row.replayed_by,
     headers: row.headers,
     bodyBytes: Number(row.body_bytes),

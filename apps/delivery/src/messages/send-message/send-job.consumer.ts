@@ -3,6 +3,8 @@ import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messag
 import type { Log } from '@chasqui/observability';
 import type { SendMessageUseCase } from './send-message.usecase';
 
+export const SEND_JOBS = 'delivery.send-jobs';
+
 /** Send jobs from the renderer. Idempotent by the occurrence id (unique message row). */
 export function sendJobConsumer(
   amqp: AmqpConnection,
@@ -13,7 +15,7 @@ export function sendJobConsumer(
   return new Consumer({
     amqp,
     log,
-    queue: 'delivery.send-jobs',
+    queue: SEND_JOBS,
     bindings: [{ exchange: Exchanges.jobs, routingKey: RoutingKeys.sendJob }],
     ...settings,
     decode: (body) => renderer.SendJob.decode(body),

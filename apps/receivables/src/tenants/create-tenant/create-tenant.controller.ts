@@ -1,9 +1,8 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest } from '@chasqui/grpc';
+import { AdminAuth, parseRequest } from '@chasqui/grpc';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { AdminAuth } from '../../grpc/admin-auth';
 import { toTenantProto } from '../../grpc/to-proto';
 import { createTenantCommand } from './create-tenant.command';
 import { CreateTenantUseCase } from './create-tenant.usecase';

@@ -1,13 +1,12 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
 import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { SCHEMA } from '../../database/orm-settings';
 import { toRuleKindProto } from '../../grpc/to-proto';
-import type { Rule } from '../../rules/rule.entity';
-import { listOccurrencesCommand, nextPageToken } from './list-occurrences.command';
+import type { OccurrenceRow } from '../occurrence.repository';
+import { listOccurrencesCommand } from './list-occurrences.command';
+import { ListOccurrencesUseCase } from './list-occurrences.usecase';
 
 const statuses = {
   queued: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_QUEUED,
@@ -16,20 +15,11 @@ const statuses = {
   awaiting_approval: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_AWAITING_APPROVAL,
 };
 
-interface Row {
-  id: string;
-  rule_id: string;
-  rule_kind: Rule['kind'];
-  customer_id: string;
-  local_date: string;
-  fire_at: Date;
-  decided_at: Date;
-  status: keyof typeof statuses;
-  reason: string | null;
-  invoice_ids: string[];
-  /** decided_at as PostgreSQL writes it, to the microsecond. */
-  cursor: string;
-}
+const outcomes = {
+  sent: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_SENT,
+  unknown: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_UNKNOWN,
+  dead_lettered: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_DEAD_LETTERED,
+};
 
 const timestamp = (date: Date) => ({
   seconds: String(Math.floor(date.getTime() / 1000)),
@@ -40,10 +30,10 @@ const timestamp = (date: Date) => ({
 export class ListOccurrencesController {
   constructor(
     private readonly auth: TenantAuth,
-    private readonly orm: MikroORM,
+    private readonly listOccurrences: ListOccurrencesUseCase,
   ) {}
 
-  /** The tenant's occurrences, newest decision first, a page at a time (keyset on decided_at, id). */
+  /** The tenant's occurrences, newest decision first, a page at a time. */
   @GrpcMethod('SchedulerService', 'ListOccurrences')
   async handle(
     request: scheduler.ListOccurrencesRequest,
@@ -51,43 +41,26 @@ export class ListOccurrencesController {
   ): Promise<scheduler.ListOccurrencesResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
     const command = parseRequest(listOccurrencesCommand, { ...request, tenantId }, 'OCCURRENCES.INVALID');
-    const after = command.pageToken;
-    const rows = await this.orm.em.fork().execute<Row[]>(
-      `select id, rule_id, rule_kind, customer_id, local_date::text as local_date, fire_at, decided_at, status, reason,
-              invoice_ids::text[] as invoice_ids, decided_at::text as cursor
-         from ${SCHEMA}.occurrences
-        where tenant_id = ?
-          and (? = '' or customer_id = ?::uuid) and (? = '' or rule_id = ?::uuid)
-          and (?::timestamptz is null or (decided_at, id) < (?::timestamptz, ?::uuid))
-        order by decided_at desc, id desc
-        limit ?`,
-      [
-        tenantId,
-        command.customerId,
-        command.customerId || null,
-        command.ruleId,
-        command.ruleId || null,
-        after?.decidedAt ?? null,
-        after?.decidedAt ?? null,
-        after?.id ?? null,
-        command.pageSize + 1,
-      ],
-    );
-    const page = rows.slice(0, command.pageSize);
-    return {
-      occurrences: page.map((row) => ({
-        id: row.id,
-        ruleId: row.rule_id,
-        ruleKind: toRuleKindProto(row.rule_kind),
-        customerId: row.customer_id,
-        localDate: row.local_date,
-        fireAt: timestamp(new Date(row.fire_at)),
-        decidedAt: timestamp(new Date(row.decided_at)),
-        status: statuses[row.status],
-        reason: row.reason ?? '',
-        invoiceIds: row.invoice_ids,
-      })),
-      nextPageToken: rows.length > command.pageSize ? nextPageToken(page[page.length - 1]) : '',
-    };
+    const { occurrences, nextPageToken } = await this.listOccurrences.execute(command);
+    return { occurrences: occurrences.map(toOccurrenceProto), nextPageToken };
   }
+}
+
+/** A dead-lettered job shows in the status, with its reason: the occurrence is not `queued` any more. */
+function toOccurrenceProto(row: OccurrenceRow): scheduler.Occurrence {
+  const dead = row.outcome === 'dead_lettered';
+  return {
+    id: row.id,
+    ruleId: row.rule_id,
+    ruleKind: toRuleKindProto(row.rule_kind),
+    customerId: row.customer_id,
+    localDate: row.local_date,
+    fireAt: timestamp(new Date(row.fire_at)),
+    decidedAt: timestamp(new Date(row.decided_at)),
+    status: dead ? scheduler.OccurrenceStatus.OCCURRENCE_STATUS_DEAD_LETTERED : statuses[row.status],
+    reason: (dead ? row.outcome_reason : row.reason) ?? '',
+    invoiceIds: row.invoice_ids,
+    outcome: row.outcome ? outcomes[row.outcome] : scheduler.DeliveryOutcome.DELIVERY_OUTCOME_UNSPECIFIED,
+    outcomeAt: row.outcome_at ? timestamp(new Date(row.outcome_at)) : undefined,
+  };
 }

@@ -1,10 +1,10 @@
 import { status, type Metadata } from '@grpc/grpc-js';
-import { rpcError } from '@chasqui/grpc';
+import { rpcError } from './rpc-error';
 import { timingSafeEqual } from 'node:crypto';
 
 export const ADMIN_TOKEN_HEADER = 'x-admin-token';
 
-/** The operator's credential, needed to create tenants. */
+/** The operator's credential: creating tenants, dead letters. */
 export class AdminAuth {
   constructor(private readonly adminToken: string) {}
 
