@@ -1,5 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
-import { delivery, Exchanges, receivables, renderer, RoutingKeys, MessageTypes } from '@chasqui/contracts';
+import { delivery, Exchanges, MessageTypes, operations, receivables, renderer, RoutingKeys } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
 import {
   createTestDatabase,
@@ -23,9 +23,11 @@ import { firstValueFrom } from 'rxjs';
 export class DeliveryStack {
   readonly smtp = new FaultySmtp();
   delivery!: delivery.DeliveryServiceClient;
+  /** Delivery's dead letters (operations.v1, admin token). */
+  deadLetters!: operations.DeadLetterServiceClient;
   receivables!: receivables.ReceivablesServiceClient;
   sql!: Client;
-  /** Routing key and occurrence of every delivery.message.* event, in order. */
+  /** Routing key and occurrence of every delivery.* event, in order. */
   readonly events: { routingKey: string; occurrenceId: string }[] = [];
   private amqp!: ChannelModel;
   private channel!: ConfirmChannel;
@@ -66,6 +68,7 @@ export class DeliveryStack {
     }
     this.receivables = this.client('receivables', ports.receivables);
     this.delivery = this.client('delivery', ports.delivery);
+    this.deadLetters = this.client('operations', ports.delivery);
     this.sql = new Client({ connectionString: database.url });
     await this.sql.connect();
     this.cleanups.push(() => this.sql.end());
@@ -73,20 +76,22 @@ export class DeliveryStack {
     this.cleanups.push(() => this.amqp.close());
     this.channel = await this.amqp.createConfirmChannel();
     const { queue } = await this.channel.assertQueue('', { exclusive: true });
-    await this.channel.bindQueue(queue, Exchanges.events, 'delivery.message.*');
+    await this.channel.bindQueue(queue, Exchanges.events, 'delivery.#');
     await this.channel.consume(queue, (message) => {
       if (!message) return;
+      const routingKey = message.fields.routingKey;
       // MessageSent and MessageOutcomeUnknown share their shape: the tenant, then the message.
-      const body = delivery.MessageSent.decode(message.content);
-      this.events.push({ routingKey: message.fields.routingKey, occurrenceId: body.message?.occurrenceId ?? '' });
+      const occurrenceId = routingKey.startsWith('delivery.job.')
+        ? operations.JobDeadLettered.decode(message.content).occurrenceId
+        : (delivery.MessageSent.decode(message.content).message?.occurrenceId ?? '');
+      this.events.push({ routingKey, occurrenceId });
       this.channel.ack(message);
     });
   }
 
   /** A tenant with its API key metadata. */
   async tenant(): Promise<{ id: string; auth: Metadata }> {
-    const admin = new Metadata();
-    admin.set('x-admin-token', 'int-admin-token');
+    const admin = this.adminMetadata();
     const { tenant, apiKey } = await firstValueFrom(
       this.receivables.createTenant(
         {
@@ -149,7 +154,14 @@ export class DeliveryStack {
     for (const cleanup of this.cleanups.reverse()) await cleanup();
   }
 
-  private client<T extends object>(pkg: 'receivables' | 'delivery', port: number): T {
+  /** The operator's credential. */
+  adminMetadata(): Metadata {
+    const metadata = new Metadata();
+    metadata.set('x-admin-token', 'int-admin-token');
+    return metadata;
+  }
+
+  private client<T extends object>(pkg: 'receivables' | 'delivery' | 'operations', port: number): T {
     const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
     this.cleanups.push(close);
     return service;
