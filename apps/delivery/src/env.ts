@@ -11,10 +11,11 @@ export const deliveryEnv = {
   /** Connecting, the greeting, and silence on an open connection (e.g. awaiting the answer to the final dot). */
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   /**
-   * How long a claim on a message belongs to the process sending it; a job
-   * redelivered meanwhile waits. Longer than any SMTP transaction.
+   * How long a claim on a message outlives the process sending it (renewed
+   * while the transaction runs): after a crash, its job is sent again this
+   * long after. A job redelivered meanwhile waits.
    */
-  SMTP_CLAIM_LEASE_MS: z.coerce.number().int().min(5000).default(600_000),
+  SMTP_CLAIM_LEASE_MS: z.coerce.number().int().min(5000).default(30_000),
   MAIL_FROM: z.string().min(3).default('Chasqui <cobranza@chasqui.local>'),
   /** The right-hand side of every Message-ID we mint. */
   MAIL_DOMAIN: z

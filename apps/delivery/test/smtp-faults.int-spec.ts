@@ -43,7 +43,7 @@ describe('delivery against an SMTP server that fails at each stage', () => {
       expect(row.attempts).toBe(2);
       expect(stack.eventsFor(occurrenceId)).toEqual(['delivery.message.sent']);
     },
-    60_000,
+    90_000,
   );
 
   it('a recipient refused for good (550) fails without a retry, with the server words as the reason', async () => {
@@ -62,7 +62,7 @@ describe('delivery against an SMTP server that fails at each stage', () => {
     const failed = messages.find((m) => m.occurrenceId === occurrenceId)!;
     expect(failed.smtpResponse).toContain('550');
     expect(failed.reason).not.toBe('');
-  }, 60_000);
+  }, 90_000);
 
   describe('a connection dropped after the final dot', () => {
     let occurrenceId: string;
@@ -73,7 +73,7 @@ describe('delivery against an SMTP server that fails at each stage', () => {
       occurrenceId = await stack.sendJob(tenant.id);
       await waitFor(async () => (await stack.message(occurrenceId))?.status === 'unknown', 'the outcome unknown');
       messageId = (await stack.message(occurrenceId)).message_id;
-    }, 60_000);
+    }, 90_000);
 
     it('is recorded unknown, shown to the operator, and never resent on its own', async () => {
       await settle(() => stack.smtp.events.length, 3000);
@@ -90,7 +90,7 @@ describe('delivery against an SMTP server that fails at each stage', () => {
       const unknown = messages.find((m) => m.occurrenceId === occurrenceId)!;
       expect(unknown.smtpResponse).toMatch(/after the final dot/);
       expect(unknown.attempts).toBe(1);
-    }, 60_000);
+    }, 90_000);
 
     it('another tenant sees none of it', async () => {
       const other = await stack.tenant();
@@ -116,7 +116,7 @@ describe('delivery against an SMTP server that fails at each stage', () => {
       await settle(() => stack.smtp.accepted.length, 1500);
       expect(stack.smtp.acceptedCount(messageId)).toBe(1);
       expect(stack.eventsFor(occurrenceId)).toEqual(['delivery.message.unknown', 'delivery.message.sent']);
-    }, 60_000);
+    }, 90_000);
   });
 
   it('an unknown outcome marked sent publishes the sent event and sends nothing', async () => {
@@ -135,7 +135,7 @@ describe('delivery against an SMTP server that fails at each stage', () => {
     await settle(() => stack.smtp.events.length, 1500);
     expect(stack.smtp.acceptedCount(messageId)).toBe(0);
     expect((await stack.message(occurrenceId)).status).toBe('sent');
-  }, 60_000);
+  }, 90_000);
 
   it('an SMTP outage (421 at the greeting) holds the mail and sends it once the server is back', async () => {
     stack.smtp.outage('greet-421', 3000);

@@ -70,6 +70,18 @@ export class MessageRepository {
     if (updated !== 1) throw new Error(`the claim on message ${message.id} was lost before its final dot`);
   }
 
+  /** The claim is still alive: push its lease on. False if the claim is no longer this one. */
+  async renewLease(message: Message, leaseMs: number): Promise<boolean> {
+    const updated = await this.orm.em
+      .fork()
+      .nativeUpdate(
+        MessageEntity,
+        { id: message.id, status: 'sending', attempts: message.attempts },
+        { leaseUntil: new Date(Date.now() + leaseMs) },
+      );
+    return updated === 1;
+  }
+
   /** What the SMTP server said, with the event it causes, in one transaction. */
   async record(message: Message, outcome: SmtpOutcome, job: renderer.SendJob): Promise<void> {
     await this.write(async (em, publish) => {

@@ -90,7 +90,13 @@ export class SmtpPool {
         reject(new SmtpConnectFailed(error));
       };
       connection.once('error', fail);
-      connection.once('end', () => (pooled.open = false));
+      connection.once('end', () => {
+        pooled.open = false;
+        // Closed before it was ready and no error followed (a 421 greeting does explain itself,
+        // just after the close): reject all the same, so the lease never hangs. No-op once settled.
+        const closed = { name: 'Error', message: 'the server closed the connection before it was ready' };
+        setTimeout(() => reject(new SmtpConnectFailed(closed)), 100).unref();
+      });
       connection.connect(() => {
         const ready = (): void => {
           connection.off('error', fail);

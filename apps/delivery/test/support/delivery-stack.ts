@@ -52,7 +52,7 @@ export class DeliveryStack {
       SMTP_POOL_SIZE: '2',
       SMTP_TIMEOUT_MS: '5000',
       RETRY_DELAYS_MS: '300,600,1200',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.SERVICE_LOG_LEVEL ?? 'warn',
       ...extraEnv,
     };
     await runMigration('receivables', env);

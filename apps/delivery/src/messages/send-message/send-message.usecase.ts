@@ -14,7 +14,11 @@ import { MessageRepository } from '../message.repository';
 const RECORD_PATIENCE_MS = 10 * 60_000;
 
 export interface SendSettings {
-  /** How long a claim belongs to the process that made it (longer than any SMTP transaction). */
+  /**
+   * How long a claim outlives its process: the sender renews it every third
+   * of this while the transaction runs, so a crashed sender's message is
+   * taken up again this long after the crash.
+   */
   claimLeaseMs: number;
 }
 
@@ -52,7 +56,12 @@ export class SendMessageUseCase {
       if (decision === 'busy') throw new TransientFailure(`message for occurrence ${job.occurrenceId} is being sent`);
       if (decision === 'unknown') this.outcomes.inc({ status: 'unknown' });
       if (!message) return;
-      await this.transact(lease, message, job);
+      const renewal = this.keepClaimed(message);
+      try {
+        await this.transact(lease, message, job);
+      } finally {
+        clearInterval(renewal);
+      }
     } finally {
       lease.release();
     }
@@ -75,6 +84,14 @@ export class SendMessageUseCase {
     }
     // The server has spoken (or may have taken it): that must reach the log, whatever the database does meanwhile.
     await untilDatabaseAnswers(() => this.messages.record(message, outcome, job), RECORD_PATIENCE_MS);
+  }
+
+  /** Renews the claim while its transaction runs; a failed renewal only means the claim may lapse sooner. */
+  private keepClaimed(message: Message): NodeJS.Timeout {
+    const every = Math.max(1000, Math.floor(this.settings.claimLeaseMs / 3));
+    return setInterval(() => {
+      this.messages.renewLease(message, this.settings.claimLeaseMs).catch(() => undefined);
+    }, every);
   }
 
   private async connection(): Promise<SmtpLease> {
