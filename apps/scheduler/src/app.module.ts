@@ -46,6 +46,8 @@ import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outco
 import { ListOccurrencesUseCase } from './occurrences/list-occurrences/list-occurrences.usecase';
 import { OccurrenceRepository } from './occurrences/occurrence.repository';
 
+import { RecordCustomerUseCase } from './policy/customer-projection/record-customer.usecase';
+import { PauseAfterReplyUseCase } from './policy/replies/pause-after-reply.usecase';
 @Module({})
 export class AppModule {
   static register(env: SchedulerEnv, log: JsonLogger): DynamicModule {
@@ -79,13 +81,22 @@ export class AppModule {
           relayLanes: 4,
           resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
           consumers: {
-            inject: [Ticker, AmqpConnection, MikroORM, MessagingMetrics, RunCycleUseCase, RecordOutcomeUseCase],
+            inject: [
+              Ticker,
+              AmqpConnection,
+              MessagingMetrics,
+              RunCycleUseCase,
+              RecordCustomerUseCase,
+              PauseAfterReplyUseCase,
+              RecordOutcomeUseCase,
+            ],
             build: (
               ticker: Ticker,
               amqp: AmqpConnection,
-              orm: MikroORM,
               metrics: MessagingMetrics,
               runCycle: RunCycleUseCase,
+              recordCustomer: RecordCustomerUseCase,
+              pauseAfterReply: PauseAfterReplyUseCase,
               recordOutcome: RecordOutcomeUseCase,
             ) => {
               const settings = {
@@ -95,8 +106,8 @@ export class AppModule {
                 metrics,
               };
               return [
-                customerChangedConsumer(amqp, log, orm, settings),
-                messageRepliedConsumer(amqp, log, orm, settings),
+                customerChangedConsumer(amqp, log, recordCustomer, settings),
+                messageRepliedConsumer(amqp, log, pauseAfterReply, settings),
                 outcomeEventsConsumer(amqp, log, recordOutcome, settings),
                 ...invoiceIssuedConsumers(amqp, log, runCycle, settings),
                 ticker,
@@ -107,6 +118,8 @@ export class AppModule {
         CreateRuleUseCase,
         ListOccurrencesUseCase,
         OccurrenceRepository,
+        PauseAfterReplyUseCase,
+        RecordCustomerUseCase,
         RecordOutcomeUseCase,
         UpdateRuleUseCase,
         CycleDecider,

@@ -2,6 +2,7 @@ import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SCHEMA } from '../database/orm-settings';
+import { DEFAULT_PAUSE_DAYS_AFTER_REPLY } from './settings/default-settings';
 
 /**
  * The per-customer policy rows. Each customer receivables announced has one
@@ -52,6 +53,65 @@ export class CustomerPoliciesRepository {
       [on, ruleId, ruleId, on],
       tenantId,
       customerId,
+    );
+  }
+
+  /**
+   * A customer as receivables announced it (customer.changed): its name and
+   * tax id for exclusions, and whether it was deleted. An upsert: an event
+   * seen twice has one effect.
+   */
+  async recordCustomer(
+    em: EntityManager,
+    tenantId: string,
+    customer: { id: string; legalName: string; taxId: string },
+    deleted: boolean,
+  ): Promise<void> {
+    await nativeQuery(
+      em,
+      `insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, legal_name, tax_id, known, deleted)
+       values (?, ?, ?, ?, true, ?)
+       on conflict (tenant_id, customer_id) do update
+         set legal_name = excluded.legal_name, tax_id = excluded.tax_id, known = true,
+             deleted = excluded.deleted, updated_at = now()`,
+      [tenantId, customer.id, customer.legalName, customer.taxId, deleted],
+    );
+  }
+
+  /**
+   * A reply pauses the customer through `promisedDate` when one was promised,
+   * else for the tenant's days-after-reply counted from the day it arrived.
+   * Only ever lengthens a pause, so a redelivered reply has no second effect.
+   */
+  async pauseAfterReply(
+    em: EntityManager,
+    reply: { tenantId: string; customerId: string; receivedAt: Date; promisedDate: string | null },
+  ): Promise<void> {
+    const { tenantId, customerId, receivedAt, promisedDate } = reply;
+    await nativeQuery(
+      em,
+      `with until as (
+         select case when ?::boolean then ?::date
+                     else (?::timestamptz at time zone 'UTC')::date
+                          + coalesce((select pause_days_after_reply from ${SCHEMA}.tenant_settings
+                                       where tenant_id = ?), ${DEFAULT_PAUSE_DAYS_AFTER_REPLY}) - 1
+                end as day)
+       insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, paused_until, pause_reason)
+       select ?, ?, day, ? from until
+        where day >= (?::timestamptz at time zone 'UTC')::date
+       on conflict (tenant_id, customer_id) do update
+         set paused_until = excluded.paused_until, pause_reason = excluded.pause_reason, updated_at = now()
+         where customer_policies.paused_until is null or customer_policies.paused_until < excluded.paused_until`,
+      [
+        promisedDate !== null,
+        promisedDate,
+        receivedAt,
+        tenantId,
+        tenantId,
+        customerId,
+        promisedDate !== null ? 'promise_to_pay' : 'replied',
+        receivedAt,
+      ],
     );
   }
 

@@ -1,8 +1,7 @@
 import { Exchanges, receivables, RoutingKeys } from '@chasqui/contracts';
 import { AmqpConnection, Consumer, type ConsumerSettings } from '@chasqui/messaging';
 import type { Log } from '@chasqui/observability';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { SCHEMA } from '../../database/orm-settings';
+import type { RecordCustomerUseCase } from './record-customer.usecase';
 
 /**
  * receivables.customer.changed: the scheduler's own list of customers (name and
@@ -12,7 +11,7 @@ import { SCHEMA } from '../../database/orm-settings';
 export function customerChangedConsumer(
   amqp: AmqpConnection,
   log: Log,
-  orm: MikroORM,
+  recordCustomer: RecordCustomerUseCase,
   settings: ConsumerSettings,
 ): Consumer<receivables.CustomerChanged> {
   return new Consumer({
@@ -22,16 +21,8 @@ export function customerChangedConsumer(
     bindings: [{ exchange: Exchanges.events, routingKey: RoutingKeys.customerChanged }],
     ...settings,
     decode: (body) => receivables.CustomerChanged.decode(body),
-    handle: async (event) => {
-      if (!event.customer) return;
-      await orm.em.fork().execute(
-        `insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, legal_name, tax_id, known, deleted)
-         values (?, ?, ?, ?, true, ?)
-         on conflict (tenant_id, customer_id) do update
-           set legal_name = excluded.legal_name, tax_id = excluded.tax_id, known = true,
-               deleted = excluded.deleted, updated_at = now()`,
-        [event.tenantId, event.customer.id, event.customer.legalName, event.customer.taxId, event.deleted],
-      );
+    handle: async ({ tenantId, customer, deleted }) => {
+      if (customer) await recordCustomer.execute({ tenantId, customer, deleted });
     },
   });
 }
