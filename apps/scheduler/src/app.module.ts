@@ -4,50 +4,57 @@ import { DeadLettersController, platformProviders } from '@chasqui/platform';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
-import { customerChangedConsumer } from './policy/customer-projection/customer-changed.consumer';
-import { messageRepliedConsumer } from './policy/replies/message-replied.consumer';
-import { SettingsController } from './policy/settings/settings.controller';
-import { EnrollmentController } from './policy/enrollment/enrollment.controller';
-import { ExclusionsController } from './policy/exclusions/exclusions.controller';
-import { PauseController } from './policy/pause/pause.controller';
-import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
-import { SetRuleSwitchUseCase } from './policy/rule-switches/set-rule-switch.usecase';
-import { CustomerPoliciesRepository } from './policy/customer-policies.repository';
-import { GetEnrollmentUseCase } from './policy/enrollment/get-enrollment.usecase';
-import { SetEnrollmentUseCase } from './policy/enrollment/set-enrollment.usecase';
-import { PauseCustomerUseCase, ResumeCustomerUseCase } from './policy/pause/pause-customer.usecase';
-import { ApprovalController } from './runs/approval/approval.controller';
-import { TestSendController } from './rules/test-send/test-send.controller';
-import { TestSendUseCase } from './rules/test-send/test-send.usecase';
-import { ApproveRunUseCase } from './runs/approval/approve-run.usecase';
-import { PreviewRunController } from './runs/preview-run/preview-run.controller';
-import { PreviewRunUseCase } from './runs/preview-run/preview-run.usecase';
-import { ForecastController } from './forecast/forecast.controller';
-import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
-import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
-import { CycleDecider } from './cycles/cycle-decider';
-import { invoiceIssuedConsumers } from './cycles/issue-notices/invoice-issued.consumer';
-import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
-import { Ticker } from './cycles/tick/ticker';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Registry } from 'prom-client';
+import { CycleDecider } from './cycles/cycle-decider';
+import { invoiceIssuedConsumers } from './cycles/issue-notices/invoice-issued.consumer';
+import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
+import { RunCycleUseCase } from './cycles/run-cycle/run-cycle.usecase';
+import { Ticker } from './cycles/tick/ticker';
 import { ormSettings } from './database/orm-settings';
 import type { SchedulerEnv } from './env';
+import { ForecastController } from './forecast/forecast.controller';
 import { ReceivablesClient } from './grpc/receivables.client';
+import { outcomeEventsConsumer } from './occurrences/follow-outcomes/outcome-events.consumer';
+import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outcome.usecase';
+import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
+import { ListOccurrencesUseCase } from './occurrences/list-occurrences/list-occurrences.usecase';
+import { OccurrenceRepository } from './occurrences/occurrence.repository';
+import { CustomerPoliciesRepository } from './policy/customer-policies.repository';
+import { customerChangedConsumer } from './policy/customer-projection/customer-changed.consumer';
+import { RecordCustomerUseCase } from './policy/customer-projection/record-customer.usecase';
+import { EnrollmentController } from './policy/enrollment/enrollment.controller';
+import { GetEnrollmentUseCase } from './policy/enrollment/get-enrollment.usecase';
+import { SetEnrollmentUseCase } from './policy/enrollment/set-enrollment.usecase';
+import { ExclusionsController } from './policy/exclusions/exclusions.controller';
+import { ExclusionsRepository } from './policy/exclusions/exclusions.repository';
+import {
+  AddExclusionUseCase,
+  ListExclusionsUseCase,
+  RemoveExclusionUseCase,
+} from './policy/exclusions/exclusions.usecase';
+import { PauseCustomerUseCase, ResumeCustomerUseCase } from './policy/pause/pause-customer.usecase';
+import { PauseController } from './policy/pause/pause.controller';
+import { messageRepliedConsumer } from './policy/replies/message-replied.consumer';
+import { PauseAfterReplyUseCase } from './policy/replies/pause-after-reply.usecase';
+import { SetRuleSwitchController } from './policy/rule-switches/set-rule-switch.controller';
+import { SetRuleSwitchUseCase } from './policy/rule-switches/set-rule-switch.usecase';
+import { SettingsController } from './policy/settings/settings.controller';
+import { GetSettingsUseCase, UpdateSettingsUseCase } from './policy/settings/settings.usecase';
+import { TenantSettingsRepository } from './policy/settings/tenant-settings.repository';
 import { CreateRuleController } from './rules/create-rule/create-rule.controller';
 import { CreateRuleUseCase } from './rules/create-rule/create-rule.usecase';
 import { DeleteRuleController } from './rules/delete-rule/delete-rule.controller';
 import { ListRulesController } from './rules/list-rules/list-rules.controller';
+import { TestSendController } from './rules/test-send/test-send.controller';
+import { TestSendUseCase } from './rules/test-send/test-send.usecase';
 import { UpdateRuleController } from './rules/update-rule/update-rule.controller';
 import { UpdateRuleUseCase } from './rules/update-rule/update-rule.usecase';
+import { ApprovalController } from './runs/approval/approval.controller';
+import { ApproveRunUseCase } from './runs/approval/approve-run.usecase';
+import { PreviewRunController } from './runs/preview-run/preview-run.controller';
+import { PreviewRunUseCase } from './runs/preview-run/preview-run.usecase';
 
-import { outcomeEventsConsumer } from './occurrences/follow-outcomes/outcome-events.consumer';
-import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outcome.usecase';
-import { ListOccurrencesUseCase } from './occurrences/list-occurrences/list-occurrences.usecase';
-import { OccurrenceRepository } from './occurrences/occurrence.repository';
-
-import { RecordCustomerUseCase } from './policy/customer-projection/record-customer.usecase';
-import { PauseAfterReplyUseCase } from './policy/replies/pause-after-reply.usecase';
 @Module({})
 export class AppModule {
   static register(env: SchedulerEnv, log: JsonLogger): DynamicModule {
@@ -120,6 +127,13 @@ export class AppModule {
         OccurrenceRepository,
         PauseAfterReplyUseCase,
         RecordCustomerUseCase,
+        TenantSettingsRepository,
+        ExclusionsRepository,
+        AddExclusionUseCase,
+        RemoveExclusionUseCase,
+        ListExclusionsUseCase,
+        UpdateSettingsUseCase,
+        GetSettingsUseCase,
         RecordOutcomeUseCase,
         UpdateRuleUseCase,
         CycleDecider,

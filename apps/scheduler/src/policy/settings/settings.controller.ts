@@ -1,12 +1,11 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
 import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
-import { SCHEMA } from '../../database/orm-settings';
-import { DEFAULT_PAUSE_DAYS_AFTER_REPLY } from './default-settings';
+import { GetSettingsUseCase, UpdateSettingsUseCase } from './settings.usecase';
+import type { TenantSettings } from './tenant-settings.repository';
 
 const updateSettingsCommand = z.object({
   tenantId: z.string(),
@@ -19,7 +18,8 @@ const updateSettingsCommand = z.object({
 export class SettingsController {
   constructor(
     private readonly auth: TenantAuth,
-    private readonly orm: MikroORM,
+    private readonly updateSettings: UpdateSettingsUseCase,
+    private readonly getSettings: GetSettingsUseCase,
   ) {}
 
   @GrpcMethod('SchedulerService', 'UpdateSettings')
@@ -29,44 +29,15 @@ export class SettingsController {
   ): Promise<scheduler.UpdateSettingsResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
     const command = parseRequest(updateSettingsCommand, { ...request, tenantId }, 'SETTINGS.INVALID');
-    await this.orm.em.fork().execute(
-      `insert into ${SCHEMA}.tenant_settings (tenant_id, approval_required, pause_days_after_reply)
-       values (?, coalesce(?::boolean, false), coalesce(?::int, ${DEFAULT_PAUSE_DAYS_AFTER_REPLY}))
-       on conflict (tenant_id) do update
-         set approval_required = coalesce(?::boolean, tenant_settings.approval_required),
-             pause_days_after_reply = coalesce(?::int, tenant_settings.pause_days_after_reply),
-             updated_at = now()`,
-      [
-        tenantId,
-        command.approvalRequired ?? null,
-        command.pauseDaysAfterReply ?? null,
-        command.approvalRequired ?? null,
-        command.pauseDaysAfterReply ?? null,
-      ],
-    );
-    return { settings: await this.read(tenantId) };
+    return { settings: toSettingsProto(await this.updateSettings.execute(command)) };
   }
 
   @GrpcMethod('SchedulerService', 'GetSettings')
   async get(_request: scheduler.GetSettingsRequest, metadata: Metadata): Promise<scheduler.GetSettingsResponse> {
-    return { settings: await this.read(await this.auth.tenantOf(metadata)) };
+    return { settings: toSettingsProto(await this.getSettings.execute(await this.auth.tenantOf(metadata))) };
   }
+}
 
-  private async read(tenantId: string): Promise<scheduler.Settings> {
-    const [row] = await this.orm.em
-      .fork()
-      .execute<
-        { approval_required: boolean | null; pause_days_after_reply: number | null; open_run_id: string | null }[]
-      >(
-        `select s.approval_required, s.pause_days_after_reply,
-              (select r.id from ${SCHEMA}.runs r where r.tenant_id = ? and r.status = 'awaiting_approval') as open_run_id
-         from (select 1) one left join ${SCHEMA}.tenant_settings s on s.tenant_id = ?`,
-        [tenantId, tenantId],
-      );
-    return {
-      approvalRequired: row.approval_required ?? false,
-      pauseDaysAfterReply: row.pause_days_after_reply ?? DEFAULT_PAUSE_DAYS_AFTER_REPLY,
-      openRunId: row.open_run_id ?? '',
-    };
-  }
+function toSettingsProto(settings: TenantSettings): scheduler.Settings {
+  return { ...settings, openRunId: settings.openRunId ?? '' };
 }
