@@ -98,6 +98,7 @@ export class SmtpPool {
         setTimeout(() => reject(new SmtpConnectFailed(closed)), 100).unref();
       });
       connection.connect(() => {
+        noDelay(connection);
         const ready = (): void => {
           connection.off('error', fail);
           // A connection that fails while idle is dropped on its next lease; an unheard 'error' would throw.
@@ -115,4 +116,13 @@ export class SmtpPool {
     if (pooled.connection.destroyed) return;
     pooled.connection.quit();
   }
+}
+
+/**
+ * Nagle's algorithm holds the short final-dot write until the server acks the
+ * data before it, and servers delay that ack: ~40 ms lost per message
+ * (bench/delivery). nodemailer has no option for it; its socket does.
+ */
+function noDelay(connection: SMTPConnection): void {
+  (connection as unknown as { _socket?: { setNoDelay?: (on: boolean) => void } })._socket?.setNoDelay?.(true);
 }

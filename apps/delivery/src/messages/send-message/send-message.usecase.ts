@@ -75,6 +75,8 @@ export class SendMessageUseCase {
         throw error;
       }),
     );
+    // The server has answered: the connection is free for the next message while this one is recorded.
+    lease.release();
     this.outcomes.inc({ status: statusOf(outcome) });
     if (outcome.kind === 'deferred') {
       // Best effort: a claim left `sending` without its dot is sent again once its lease ends.
