@@ -25,7 +25,10 @@ describe('delivery against an SMTP server that fails at each stage', () => {
     await waitFor(
       async () => (await stack.message(occurrenceId))?.status === 'sent',
       `occurrence ${occurrenceId} sent`,
-    );
+    ).catch(async (error: Error) => {
+      const row = JSON.stringify(await stack.message(occurrenceId));
+      throw new Error(`${error.message}; the row: ${row}; the server: ${stack.smtp.events.slice(-6).join(' | ')}`);
+    });
     const row = await stack.message(occurrenceId);
     await waitFor(() => stack.eventsFor(occurrenceId).length > 0, 'the sent event');
     return row;

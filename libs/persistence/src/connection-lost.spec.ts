@@ -1,4 +1,4 @@
-import { ConnectionException, SyntaxErrorException } from '@mikro-orm/core';
+import { ConnectionException, DriverException, SyntaxErrorException } from '@mikro-orm/core';
 import { isConnectionLost, untilDatabaseAnswers } from './connection-lost';
 
 describe('telling a database that went away from a bad statement', () => {
@@ -10,6 +10,10 @@ describe('telling a database that went away from a bad statement', () => {
     ['too many connections', Object.assign(new Error('sorry, too many clients'), { code: '53300' })],
     ['pool timeout', new Error('Knex: Timeout acquiring a connection. The pool is probably full.')],
     ['MikroORM connection exception', new ConnectionException(new Error('x'))],
+    [
+      'the connection died inside a transaction (knex, wrapped by MikroORM)',
+      new DriverException(new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')),
+    ],
     ['wrapped', Object.assign(new Error('outer'), { cause: Object.assign(new Error('inner'), { code: '08006' }) })],
   ])('%s: lost', (_case, error) => expect(isConnectionLost(error)).toBe(true));
 

@@ -3,8 +3,10 @@ import { ConnectionException } from '@mikro-orm/core';
 /** SQLSTATEs of a server that went away or is not there yet: connection exceptions, shutdowns, start-up. */
 const UNAVAILABLE_STATES = /^(08...|57P01|57P02|57P03|53300)$/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+// "Transaction query already complete": knex's answer to the next statement of a transaction whose
+// connection died under it (the services never query a finished transaction on purpose).
 const LOST_MESSAGES =
-  /Connection terminated|connection error and is not queryable|Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Connection terminated|connection error and is not queryable|Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Transaction query already complete/i;
 
 /**
  * Whether a failure means the database was unreachable (down, restarting, out

@@ -3,13 +3,17 @@ import { Transform, type TransformCallback } from 'node:stream';
 /**
  * Passes a message through to SMTPConnection but holds back its end — and so
  * the final dot nodemailer appends — until `beforeFinalDot` resolved (the
- * service recorded that the dot is about to go). `released` says whether the
- * server may have the complete message; a rejection keeps the dot back.
+ * service recorded that the dot is about to go) and the connection is still
+ * open. `released` says whether the server may have the complete message; a
+ * rejection, or a connection lost meanwhile, keeps the dot back.
  */
 export class FinalDotGate extends Transform {
   released = false;
 
-  constructor(private readonly beforeFinalDot: () => Promise<void>) {
+  constructor(
+    private readonly beforeFinalDot: () => Promise<void>,
+    private readonly connectionOpen: () => boolean,
+  ) {
     super();
   }
 
@@ -18,13 +22,18 @@ export class FinalDotGate extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    this.beforeFinalDot().then(
-      () => {
-        // From here on the dot may reach the server: count it as sent.
-        this.released = true;
-        callback();
-      },
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-    );
+    this.beforeFinalDot()
+      // Socket events that arrived during the write are heard before deciding.
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(
+        () => {
+          // A server that hung up while the dot was being recorded never gets it: retryable, not unknown.
+          if (!this.connectionOpen()) return callback(new Error('the connection closed before the final dot'));
+          // From here on the dot may reach the server: count it as sent.
+          this.released = true;
+          callback();
+        },
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
   }
 }

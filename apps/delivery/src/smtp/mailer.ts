@@ -82,9 +82,9 @@ function transact(
   message: ReturnType<MailComposer['compile']>,
   beforeFinalDot: () => Promise<void>,
 ): Promise<SmtpOutcome> {
-  const gate = new FinalDotGate(beforeFinalDot);
+  let settled = false;
+  const gate = new FinalDotGate(beforeFinalDot, () => !settled);
   return new Promise((resolve) => {
-    let settled = false;
     const settle = (outcome: SmtpOutcome): void => {
       if (settled) return;
       settled = true;
