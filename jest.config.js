@@ -21,5 +21,7 @@ module.exports = {
       slowTestThreshold: 30,
     },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 120 },
+    // Faults under load (process kills, broker and database restarts, SMTP failures); CHAOS_SIZE sets the load.
+    { ...base, displayName: 'chaos', testMatch: ['<rootDir>/tests/chaos/**/*.chaos-spec.ts'], slowTestThreshold: 300 },
   ],
 };
