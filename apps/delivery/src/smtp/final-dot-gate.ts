@@ -14,7 +14,10 @@ export class FinalDotGate extends Transform {
     private readonly beforeFinalDot: () => Promise<void>,
     private readonly connectionOpen: () => boolean,
   ) {
-    super();
+    // Nothing waits on this side of the gate: each chunk is handed on only when the SMTP connection
+    // reads it, so the end (and the dot) is reached only once the whole message went to the socket —
+    // not when it was merely buffered while the server still had DATA to answer.
+    super({ readableHighWaterMark: 0 });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {

@@ -90,8 +90,11 @@ function transact(
       settled = true;
       connection.off('error', onError);
       connection.off('end', onEnd);
-      // Anything but a clean 250 leaves the session mid-transaction: never reuse it.
-      if (outcome.kind !== 'accepted') connection.close();
+      // Anything but a clean 250 leaves the session mid-transaction: never reuse it, nor the message stream.
+      if (outcome.kind !== 'accepted') {
+        connection.close();
+        gate.destroy();
+      }
       resolve(outcome);
     };
     // A dropped connection reaches us as 'error' or 'end', not through send's callback.
