@@ -14,6 +14,7 @@ import { Ticker } from './cycles/tick/ticker';
 import { ormSettings } from './database/orm-settings';
 import type { SchedulerEnv } from './env';
 import { ForecastController } from './forecast/forecast.controller';
+import { ForecastUseCase } from './forecast/forecast.usecase';
 import { ReceivablesClient } from './grpc/receivables.client';
 import { outcomeEventsConsumer } from './occurrences/follow-outcomes/outcome-events.consumer';
 import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outcome.usecase';
@@ -45,7 +46,10 @@ import { TenantSettingsRepository } from './policy/settings/tenant-settings.repo
 import { CreateRuleController } from './rules/create-rule/create-rule.controller';
 import { CreateRuleUseCase } from './rules/create-rule/create-rule.usecase';
 import { DeleteRuleController } from './rules/delete-rule/delete-rule.controller';
+import { DeleteRuleUseCase } from './rules/delete-rule/delete-rule.usecase';
 import { ListRulesController } from './rules/list-rules/list-rules.controller';
+import { ListRulesUseCase } from './rules/list-rules/list-rules.usecase';
+import { RuleRepository } from './rules/rule.repository';
 import { TestSendController } from './rules/test-send/test-send.controller';
 import { TestSendUseCase } from './rules/test-send/test-send.usecase';
 import { UpdateRuleController } from './rules/update-rule/update-rule.controller';
@@ -123,6 +127,10 @@ export class AppModule {
           },
         }),
         CreateRuleUseCase,
+        RuleRepository,
+        ListRulesUseCase,
+        DeleteRuleUseCase,
+        ForecastUseCase,
         ListOccurrencesUseCase,
         OccurrenceRepository,
         PauseAfterReplyUseCase,

@@ -1,0 +1,52 @@
+import { Temporal } from '@js-temporal/polyfill';
+import type { receivables } from '@chasqui/contracts';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { lastValueFrom, toArray } from 'rxjs';
+import { ReceivablesClient } from '../grpc/receivables.client';
+import { loadPolicyBook } from '../policy/load-policy-book';
+import { RuleRepository } from '../rules/rule.repository';
+import { forecastCustomer } from './forecast';
+
+export interface ForecastCommand {
+  tenantId: string;
+  customerId: string;
+  /** Null: every open invoice of the customer. */
+  invoiceId: string | null;
+  fromDate: string;
+  toDate: string;
+}
+
+/** The customer's open invoices as they are now, run through every rule's calendar over the dates asked. */
+@Injectable()
+export class ForecastUseCase {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly rules: RuleRepository,
+    private readonly receivables: ReceivablesClient,
+  ) {}
+
+  async execute(command: ForecastCommand): Promise<ReturnType<typeof forecastCustomer>> {
+    const { tenantId, customerId, invoiceId } = command;
+    const [rules, policy, collectibles] = await Promise.all([
+      this.rules.listActive(tenantId),
+      loadPolicyBook(this.orm.em.fork(), tenantId),
+      lastValueFrom(this.receivables.collectibles(tenantId, { customerId }).pipe(toArray())),
+    ]);
+    const invoices: receivables.Collectible[] = invoiceId
+      ? collectibles.filter((c) => c.invoiceId === invoiceId)
+      : collectibles;
+    if (invoices.length === 0) return [];
+    const zone = invoices[0].timeZone;
+    const from = Temporal.PlainDate.from(command.fromDate)
+      .toZonedDateTime(zone)
+      .toInstant()
+      .subtract({ nanoseconds: 1 });
+    const to = Temporal.PlainDate.from(command.toDate)
+      .add({ days: 1 })
+      .toZonedDateTime(zone)
+      .toInstant()
+      .subtract({ nanoseconds: 1 });
+    return forecastCustomer(rules, invoices, policy, from, to);
+  }
+}
