@@ -89,13 +89,9 @@ function dateOf(value: unknown): Date | undefined {
   return undefined;
 }
 
-/** Headers as JSON can keep them (dates as ISO strings, bigints and buffers as text). */
+/** Headers as JSON can keep them (dates as ISO strings, bigints as text). */
 function jsonSafe(headers: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(
-    JSON.stringify(headers, (_key, value: unknown) => {
-      if (typeof value === 'bigint') return value.toString();
-      if (Buffer.isBuffer(value)) return value.toString('base64');
-      return value;
-    }),
+    JSON.stringify(headers, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)),
   ) as Record<string, unknown>;
 }

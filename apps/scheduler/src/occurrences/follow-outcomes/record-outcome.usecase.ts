@@ -1,5 +1,4 @@
 import { PermanentFailure } from '@chasqui/messaging';
-import type { Log } from '@chasqui/observability';
 import { JsonLogger } from '@chasqui/observability';
 import { Injectable } from '@nestjs/common';
 import type { OutcomeReport } from '../delivery-outcome';
@@ -20,14 +19,10 @@ export interface OutcomeCommand extends OutcomeReport {
  */
 @Injectable()
 export class RecordOutcomeUseCase {
-  private readonly log: Log;
-
   constructor(
     private readonly occurrences: OccurrenceRepository,
-    log: JsonLogger,
-  ) {
-    this.log = log;
-  }
+    private readonly log: JsonLogger,
+  ) {}
 
   async execute(command: OutcomeCommand): Promise<void> {
     const { tenantId, occurrenceId, ...report } = command;
