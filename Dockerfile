@@ -46,7 +46,7 @@ EXPOSE 50051 9461
 FROM base AS os-scheduler
 EXPOSE 50052 9462
 FROM base AS os-delivery
-EXPOSE 50054 9464
+EXPOSE 50054 9464 2525 9474
 FROM base AS os-renderer
 EXPOSE 50053 9463 9473
 RUN apt-get update \

@@ -43,6 +43,8 @@ export class DeliveryUnderTest {
       SMTP_POOL_SIZE: String(pool),
       AMQP_PREFETCH: String(prefetch),
       MAIL_FROM: REMINDER.from,
+      INBOUND_SMTP_PORT: String(await freePort()),
+      UNSUBSCRIBE_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
     };
     await runMigration('delivery', this.env);
@@ -77,6 +79,7 @@ export class DeliveryUnderTest {
           text: REMINDER.text,
           attachments: [{ filename: REMINDER.filename, contentType: REMINDER.contentType, content: pdf }],
           test: false,
+          timeZone: 'America/Mexico_City',
         }).finish();
         channel.publish(Exchanges.jobs, RoutingKeys.sendJob, Buffer.from(job), {
           persistent: true,

@@ -97,10 +97,14 @@ describe("a rule's audience, and a test send", () => {
 
     // The log marks it a test; the customer's reminders are as they were.
     await waitFor(async () => {
-      const { messages } = await firstValueFrom(stack.delivery.listActivity({ customerId: customer!.id }, auth));
+      const { messages } = await firstValueFrom(
+        stack.delivery.listActivity({ customerId: customer!.id, invoiceId: '', pageSize: 0, pageToken: '' }, auth),
+      );
       return messages.length === 2 && messages.every((m) => m.smtpResponse !== '');
     }, 'both in the activity log');
-    const { messages } = await firstValueFrom(stack.delivery.listActivity({ customerId: customer!.id }, auth));
+    const { messages } = await firstValueFrom(
+      stack.delivery.listActivity({ customerId: customer!.id, invoiceId: '', pageSize: 0, pageToken: '' }, auth),
+    );
     expect(messages.map((m) => [m.occurrenceId === test.testId, m.test]).sort()).toEqual([
       [false, false],
       [true, true],

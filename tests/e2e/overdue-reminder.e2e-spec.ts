@@ -57,10 +57,14 @@ describe('an invoice 10 days overdue under "from 5 days, every 5"', () => {
     expect(stack.smtp.messages[1].messageId).not.toBe(mail.messageId);
 
     await waitFor(async () => {
-      const { messages } = await firstValueFrom(stack.delivery.listActivity({ customerId: customer.id }, auth));
+      const { messages } = await firstValueFrom(
+        stack.delivery.listActivity({ customerId: customer.id, invoiceId: '', pageSize: 0, pageToken: '' }, auth),
+      );
       return messages.filter((m) => m.status === delivery.MessageStatus.MESSAGE_STATUS_SENT).length === 2;
     }, 'the activity log to show both as sent');
-    const { messages } = await firstValueFrom(stack.delivery.listActivity({ customerId: customer.id }, auth));
+    const { messages } = await firstValueFrom(
+      stack.delivery.listActivity({ customerId: customer.id, invoiceId: '', pageSize: 0, pageToken: '' }, auth),
+    );
     expect(messages.map((m) => m.messageId).sort()).toEqual(stack.smtp.messages.map((m) => m.messageId).sort());
     expect(messages.every((m) => m.invoiceIds.includes(invoice!.id))).toBe(true);
 

@@ -11,17 +11,22 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const imageName = (image: string) => image.replace(/:[^/:]+$/, '');
 
 /** Each service's ports (ARCHITECTURE §8); HTTP serves /metrics, /healthz, /readyz. */
-const PORTS: Record<string, { grpc?: number; http: number; statements?: number }> = {
+const PORTS: Record<string, { grpc?: number; http: number; statements?: number; public?: number[] }> = {
   receivables: { grpc: 50051, http: 9461 },
   scheduler: { grpc: 50052, http: 9462 },
   // The renderer's gRPC port serves only its dead letters (operations.v1).
   renderer: { grpc: 50053, http: 9463, statements: 9473 },
-  delivery: { grpc: 50054, http: 9464 },
+  // Delivery's inbound SMTP port (bounces, replies) and its one-click unsubscribe port.
+  delivery: { grpc: 50054, http: 9464, public: [2525, 9474] },
 };
 const APPS = Object.keys(PORTS);
 const sorted = (ports: number[]) => [...ports].sort((a, b) => a - b);
 const expectedPorts = (app: string) =>
-  sorted([PORTS[app].grpc, PORTS[app].http, PORTS[app].statements].filter((p) => p !== undefined));
+  sorted(
+    [PORTS[app].grpc, PORTS[app].http, PORTS[app].statements, ...(PORTS[app].public ?? [])].filter(
+      (p) => p !== undefined,
+    ),
+  );
 
 type Yaml = any;
 /** A YAML file; a syntax error names the file. Merge keys (<<) are resolved, as Compose does. */
@@ -268,20 +273,22 @@ describe('deploy/ (kustomize)', () => {
     expect(JSON.stringify(example)).toMatch(/example/i);
   });
 
-  it.each(APPS)('runs %s as exactly one Deployment and one Service', (app) => {
+  it.each(APPS)('runs %s as exactly one Deployment and one Service of its name', (app) => {
     expect(of('Deployment', app)).toHaveLength(1);
-    expect(of('Service', app)).toHaveLength(1);
+    expect(of('Service', app).filter((s: Yaml) => s.metadata.name === app)).toHaveLength(1);
     const d = deployment(app);
     const podLabels = d.spec.template.metadata.labels;
     expect(podLabels).toEqual(expect.objectContaining(d.spec.selector.matchLabels));
-    expect(podLabels).toEqual(expect.objectContaining(of('Service', app)[0].spec.selector));
+    for (const service of of('Service', app)) expect(podLabels).toEqual(expect.objectContaining(service.spec.selector));
   });
 
   it.each(APPS)('probes %s on /healthz and /readyz of the HTTP port its Service exposes', (app) => {
     const c = container(app);
     const containerPort = (port: number | string) =>
       typeof port === 'number' ? port : c.ports?.find((p: Yaml) => p.name === port)?.containerPort;
-    const exposed = of('Service', app)[0].spec.ports.map((p: Yaml) => containerPort(p.targetPort ?? p.port));
+    const exposed = of('Service', app)
+      .flatMap((service: Yaml) => service.spec.ports)
+      .map((p: Yaml) => containerPort(p.targetPort ?? p.port));
     expect(sorted(exposed)).toEqual(expectedPorts(app));
 
     const probe = (name: string) =>
@@ -360,7 +367,13 @@ describe('deploy/ (kustomize)', () => {
     expect(config.data.CHASQUI_REQUIRE_SECRETS).toBe('true');
     const example = parseFile('deploy/base/secret.example.yaml').stringData;
     const refused = devSecretProblems({ NODE_ENV: 'production', ...config.data, ...example });
-    expect(refused.map((p) => p.variable).sort()).toEqual(['ADMIN_TOKEN', 'SERVICE_TOKEN', 'STATEMENT_LINK_SECRET']);
+    expect(refused.map((p) => p.variable).sort()).toEqual([
+      'ADMIN_TOKEN',
+      'MAIL_TOKEN_SECRET',
+      'SENDER_KEY_SECRET',
+      'SERVICE_TOKEN',
+      'STATEMENT_LINK_SECRET',
+    ]);
 
     const localConfig = { ...config.data };
     const ops = local.kustomizations

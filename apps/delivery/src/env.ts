@@ -1,4 +1,4 @@
-import { commonEnv, grpcClientEnv, grpcEnv, loadEnv } from '@chasqui/config';
+import { commonEnv, DEV_SECRETS, grpcClientEnv, grpcEnv, loadEnv } from '@chasqui/config';
 import { z } from 'zod';
 
 export const deliveryEnv = {
@@ -22,7 +22,41 @@ export const deliveryEnv = {
     .string()
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
     .default('chasqui.local'),
+  /** Where bounces come back: Return-Path is bounce+<token>@ this domain (its MX points at the inbound port). */
+  BOUNCE_DOMAIN: domain('bounces.chasqui.local'),
+  /** Where people answer and unsubscribe by mail: reply+<token>@, unsubscribe+<token>@ this domain. */
+  REPLY_DOMAIN: domain('replies.chasqui.local'),
+  /** Signs the tokens in those addresses and in unsubscribe links. */
+  MAIL_TOKEN_SECRET: z.string().min(16).default(DEV_SECRETS.MAIL_TOKEN_SECRET),
+  /** How long a bounce, reply or unsubscribe token is honoured after its message was sent. */
+  MAIL_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Encrypts tenants' DKIM private keys at rest (AES-256-GCM, key derived from this). */
+  SENDER_KEY_SECRET: z.string().min(16).default(DEV_SECRETS.SENDER_KEY_SECRET),
+  /** The inbound SMTP server: bounces, complaints, replies. Only BOUNCE_DOMAIN and REPLY_DOMAIN are accepted. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+  INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Larger messages are refused with 552 before they are read. */
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(20 * 1024 * 1024),
+  /** PEM files: with both set, the inbound server offers STARTTLS. */
+  INBOUND_TLS_KEY_FILE: z.string().optional(),
+  INBOUND_TLS_CERT_FILE: z.string().optional(),
+  /** The customer-facing port for one-click unsubscribe (RFC 8058). */
+  UNSUBSCRIBE_PORT: z.coerce.number().int().min(1).max(65535).default(9474),
+  UNSUBSCRIBE_HOST: z.string().min(1).default('0.0.0.0'),
+  /** That port as the outside world reaches it (https in production), for List-Unsubscribe. */
+  UNSUBSCRIBE_BASE: z.url().default('http://127.0.0.1:9474'),
 };
+
+function domain(fallback: string) {
+  return z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name')
+    .default(fallback);
+}
 
 export type DeliveryEnv = ReturnType<typeof loadDeliveryEnv>;
 export const loadDeliveryEnv = () => loadEnv(deliveryEnv);

@@ -70,7 +70,7 @@ describe('a bounce reported by delivery', () => {
           'select email, undeliverable, undeliverable_reason as reason from receivables.contacts order by email',
         )
       ).rows;
-    const base = { tenantId, customerId: customer!.id, messageId: '<occ@chasqui.local>' };
+    const base = { tenantId, customerId: customer!.id, messageId: '<occ@chasqui.local>', status: '', occurrenceId: '' };
 
     await publishBounce({
       ...base,

@@ -31,6 +31,8 @@ describe('replies pause a customer: a person for the tenant’s days, a promise 
           receivedAt: { seconds: String(Date.parse('2026-06-03T15:00:00Z') / 1000), nanos: 0 },
           kind: delivery.ReplyKind.REPLY_KIND_HUMAN,
           promisedDate: '',
+          messageId: '',
+          text: '',
           ...event,
         }).finish(),
       );

@@ -3,6 +3,8 @@ export const DEV_SECRETS = {
   SERVICE_TOKEN: 'dev-service-token',
   ADMIN_TOKEN: 'dev-admin-token',
   STATEMENT_LINK_SECRET: 'dev-statement-link-secret',
+  MAIL_TOKEN_SECRET: 'dev-mail-token-secret',
+  SENDER_KEY_SECRET: 'dev-sender-key-secret',
 } as const;
 
 /** The example Secret in deploy/ says CHANGE-ME: copied as it is, it is no secret either. */

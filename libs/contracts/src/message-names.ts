@@ -17,6 +17,10 @@ export const RoutingKeys = {
   messageUnknown: 'delivery.message.unknown',
   messageBounced: 'delivery.message.bounced',
   messageReplied: 'delivery.message.replied',
+  messageComplained: 'delivery.message.complained',
+  messageUnsubscribed: 'delivery.message.unsubscribed',
+  /** A person's reply to pass on to the tenant's reply-to list (delivery's own work). */
+  forwardReply: 'delivery.forward_reply',
   /** `<service>.job.dead_lettered`: a job about an occurrence died (JobDeadLettered). */
   renderJobDeadLettered: 'renderer.job.dead_lettered',
   sendJobDeadLettered: 'delivery.job.dead_lettered',
@@ -36,5 +40,8 @@ export const MessageTypes = {
   messageUnknown: 'chasqui.delivery.v1.MessageOutcomeUnknown',
   messageBounced: 'chasqui.delivery.v1.MessageBounced',
   messageReplied: 'chasqui.delivery.v1.MessageReplied',
+  messageComplained: 'chasqui.delivery.v1.MessageComplained',
+  messageUnsubscribed: 'chasqui.delivery.v1.MessageUnsubscribed',
+  forwardReply: 'chasqui.delivery.v1.ForwardReply',
   jobDeadLettered: 'chasqui.operations.v1.JobDeadLettered',
 } as const;

@@ -9,3 +9,4 @@ export { TEST_DEADLINES, BENCH_DEADLINES } from './deadlines';
 export { FaultySmtp, type SmtpBehaviour, type ReceivedMail, type SmtpPolicy } from './faulty-smtp';
 export { PrivatePostgres } from './private-postgres';
 export { PrivateRabbitmq } from './private-rabbitmq';
+export { sendRaw, type SmtpAnswer } from './smtp-client';

@@ -18,7 +18,12 @@ export async function activityDisagreements(
   const problems: string[] = [];
   for (const row of sample) {
     try {
-      const { messages } = await firstValueFrom(stack.delivery.listActivity({ customerId: row.customer_id }, run.auth));
+      const { messages } = await firstValueFrom(
+        stack.delivery.listActivity(
+          { customerId: row.customer_id, invoiceId: '', pageSize: 0, pageToken: '' },
+          run.auth,
+        ),
+      );
       const shown = messages.map((m) => `${m.occurrenceId} ${m.status} ${m.messageId}`);
       const expected = `${row.occurrence_id} ${statusOnTheWire(row.status)} ${row.message_id}`;
       if (shown.length !== 1 || shown[0] !== expected) {

@@ -17,7 +17,8 @@ export interface Infrastructure {
  * takes seconds here, not the production minutes.
  */
 export async function serviceEnvironments(infrastructure: Infrastructure) {
-  const [receivables, scheduler, renderer, delivery, statementPort, ...httpPorts] = await distinctPorts(9);
+  const [receivables, scheduler, renderer, delivery, statementPort, inboundPort, unsubscribePort, ...httpPorts] =
+    await distinctPorts(11);
   // Every service has a gRPC port (the renderer's serves only its dead letters).
   const grpcPorts: Record<ServiceName, number> = { receivables, scheduler, renderer, delivery };
   const common = {
@@ -42,6 +43,9 @@ export async function serviceEnvironments(infrastructure: Infrastructure) {
     envs[name] = { ...common, HTTP_PORT: String(httpPorts[i]), GRPC_PORT: String(grpcPorts[name]) };
     // One Chromium page: at a small size the flow then lasts long enough for a fault to land in it.
     if (name === 'renderer') Object.assign(envs[name], { STATEMENT_PORT: String(statementPort), PDF_PAGES: '1' });
+    if (name === 'delivery') {
+      Object.assign(envs[name], { INBOUND_SMTP_PORT: String(inboundPort), UNSUBSCRIBE_PORT: String(unsubscribePort) });
+    }
   }
   return { envs, grpcPorts };
 }

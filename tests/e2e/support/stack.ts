@@ -31,6 +31,9 @@ export class Stack {
   amqpUrl = '';
   /** The renderer's port for statement links. */
   statementPort = 0;
+  /** Delivery's inbound SMTP port (bounces, replies) and its one-click unsubscribe port. */
+  inboundPort = 0;
+  unsubscribePort = 0;
   /** The key the scheduler signs statement links with and the renderer opens them with. */
   readonly statementLinkSecret = 'e2e-statement-link-secret';
   private readonly cleanups: (() => unknown)[] = [];
@@ -51,6 +54,8 @@ export class Stack {
       delivery: await freePort(),
     };
     this.statementPort = await freePort();
+    this.inboundPort = await freePort();
+    this.unsubscribePort = await freePort();
     const common = {
       DATABASE_URL: database.url,
       AMQP_URL: vhost.url,
@@ -72,6 +77,15 @@ export class Stack {
         GRPC_PORT: String(grpcPorts[name]),
       };
       if (name === 'renderer') env.STATEMENT_PORT = String(this.statementPort);
+      if (name === 'delivery') {
+        Object.assign(env, {
+          INBOUND_SMTP_PORT: String(this.inboundPort),
+          UNSUBSCRIBE_PORT: String(this.unsubscribePort),
+          UNSUBSCRIBE_BASE: `http://127.0.0.1:${this.unsubscribePort}`,
+          BOUNCE_DOMAIN: 'bounces.e2e.example',
+          REPLY_DOMAIN: 'replies.e2e.example',
+        });
+      }
       await runMigration(name, env);
       this.services[name] = new ServiceProcess(name, env);
     }

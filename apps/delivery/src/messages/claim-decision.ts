@@ -4,7 +4,7 @@ import type { Message } from './message.entity';
  * What a send job finds when it comes for its occurrence's message:
  * - `send`: nothing was sent yet (new, deferred, dead-lettered and replayed,
  *   or a claim that died before the final dot): take it to SMTP now;
- * - `done`: it reached an end (sent, failed, unknown) — nothing to do;
+ * - `done`: it reached an end (sent, failed, unknown, suppressed) — nothing to do;
  * - `busy`: another process holds it on a connection right now;
  * - `unknown`: a claim died after the final dot was about to go out; the
  *   server may have it, so it is never resent blindly.
@@ -20,6 +20,7 @@ export function decideClaim(
     case 'sent':
     case 'failed':
     case 'unknown':
+    case 'suppressed':
       return 'done';
     case 'deferred':
     case 'dead_lettered':

@@ -3,9 +3,10 @@ import { EntitySchema } from '@mikro-orm/core';
 /**
  * sending: on an SMTP connection now (leased until lease_until); sent: the
  * server answered 250; deferred: to be tried again; failed: 5xx; unknown: the
- * connection was lost after the final dot; dead_lettered: given up on.
+ * connection was lost after the final dot; dead_lettered: given up on;
+ * suppressed: every recipient is on the suppression list, nothing was sent.
  */
-export type MessageStatus = 'sending' | 'sent' | 'deferred' | 'failed' | 'unknown' | 'dead_lettered';
+export type MessageStatus = 'sending' | 'sent' | 'deferred' | 'failed' | 'unknown' | 'dead_lettered' | 'suppressed';
 
 /** One email for one occurrence: the communication log's row. */
 export interface Message {
@@ -33,6 +34,10 @@ export interface Message {
   finalDotAt: Date | null;
   /** While unknown: the send job, for a deliberate resend. */
   resendJob: Buffer | null;
+  /** The customer's IANA zone, else the tenant's: where a reply's dates are read. */
+  timeZone: string;
+  /** The headers that identify it (From, Return-Path, Reply-To, List-Unsubscribe…), as last sent. */
+  headers: Record<string, string>;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -59,6 +64,8 @@ export const MessageEntity = new EntitySchema<Message>({
     leaseUntil: { type: 'datetime', nullable: true },
     finalDotAt: { type: 'datetime', nullable: true },
     resendJob: { type: 'blob', nullable: true, lazy: true },
+    timeZone: { type: 'string' },
+    headers: { type: 'json' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },

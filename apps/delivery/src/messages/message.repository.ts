@@ -5,9 +5,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../database/orm-settings';
 import type { SmtpOutcome } from '../smtp/smtp-outcome';
+import type { Suppression } from '../suppressions/suppression.entity';
+import { SuppressionRepository } from '../suppressions/suppression.repository';
+import { TimelineRepository } from '../timeline/timeline.repository';
 import { decideClaim, type ClaimDecision } from './claim-decision';
 import { resendJob, sentEvent, unknownEvent } from './message-events';
 import { MessageEntity, type Message, type MessageStatus } from './message.entity';
+import type { MessageCursor } from './page-token';
 
 export const UNKNOWN_REASON =
   'The connection to the mail server was lost after the message was handed over, before the server confirmed it. ' +
@@ -19,6 +23,8 @@ export class MessageRepository {
   constructor(
     private readonly orm: MikroORM,
     private readonly outbox: OutboxRelay,
+    private readonly suppressions: SuppressionRepository,
+    private readonly timeline: TimelineRepository,
     @Inject('MAIL_DOMAIN') private readonly mailDomain: string,
   ) {}
 
@@ -28,9 +34,11 @@ export class MessageRepository {
 
   /**
    * Under the row's lock, what this job does (ClaimDecision); on `send` the
-   * message is claimed — status sending, leased for `leaseMs` — and returned.
+   * message is claimed — status sending, leased for `leaseMs` — and returned
+   * with the recipients to leave out (suppressed). When every To is
+   * suppressed the message ends `suppressed` and nothing is sent.
    */
-  claim(job: renderer.SendJob, leaseMs: number): Promise<{ decision: ClaimDecision; message?: Message }> {
+  claim(job: renderer.SendJob, leaseMs: number): Promise<Claim> {
     return this.write(async (em, publish) => {
       const now = new Date();
       const existing = await em.findOne(
@@ -43,29 +51,51 @@ export class MessageRepository {
       if (decision === 'unknown') {
         Object.assign(existing!, unknownFields(job, now));
         await publish(unknownEvent(existing!));
-        return { decision };
+        return { decision, suppressed: [] };
       }
-      if (decision !== 'send') return { decision };
-      if (!existing) return { decision, message: em.create(MessageEntity, this.newMessage(job, now, leaseUntil)) };
-      Object.assign(existing, {
-        status: 'sending',
-        attempts: existing.attempts + 1,
-        leaseUntil,
-        finalDotAt: null,
-        updatedAt: now,
+      if (decision !== 'send') return { decision, suppressed: [] };
+      const message = existing ?? em.create(MessageEntity, this.newMessage(job, now, leaseUntil));
+      if (existing) {
+        Object.assign(existing, {
+          status: 'sending',
+          attempts: existing.attempts + 1,
+          leaseUntil,
+          finalDotAt: null,
+          updatedAt: now,
+        });
+      }
+      const suppressed = await this.suppressions.among(em, job.tenantId, [...job.to, ...job.cc, ...job.bcc]);
+      if (suppressed.length === 0) return { decision, message, suppressed };
+      if (message.attempts === 1)
+        this.timeline.add(
+          em,
+          suppressed.map((s) => suppressedEvent(message, s, now)),
+        );
+      const blocked = new Set(suppressed.map((s) => s.address));
+      if (!job.to.every((address) => blocked.has(address.toLowerCase()))) return { decision, message, suppressed };
+      Object.assign(message, {
+        status: 'suppressed',
+        leaseUntil: null,
+        reason: `Not sent: every recipient is on the suppression list (${suppressed
+          .map((s) => `${s.address}: ${s.reason.replace('_', ' ')}`)
+          .join('; ')}).`,
       });
-      return { decision, message: existing };
+      return { decision: 'suppressed', message, suppressed };
     });
   }
 
-  /** The final dot is about to go: from now on a lost connection means `unknown`. Fails if the claim is no longer ours. */
-  async markFinalDot(message: Message): Promise<void> {
+  /**
+   * The final dot is about to go: from now on a lost connection means
+   * `unknown`; the headers it went out with are kept. Fails if the claim is no
+   * longer ours.
+   */
+  async markFinalDot(message: Message, headers: Record<string, string>): Promise<void> {
     const updated = await this.orm.em
       .fork()
       .nativeUpdate(
         MessageEntity,
         { id: message.id, status: 'sending', attempts: message.attempts },
-        { finalDotAt: new Date() },
+        { finalDotAt: new Date(), headers },
       );
     if (updated !== 1) throw new Error(`the claim on message ${message.id} was lost before its final dot`);
   }
@@ -111,25 +141,40 @@ export class MessageRepository {
     });
   }
 
-  /** The tenant's messages in `statuses`, oldest first, after the cursor (created_at, id) of the previous page. */
+  /** The tenant's messages matching `filter`, oldest first, after the cursor of the previous page. */
   list(
     tenantId: string,
-    statuses: MessageStatus[],
+    filter: { statuses?: MessageStatus[]; customerId?: string; invoiceId?: string },
     limit: number,
-    after?: { createdAt: Date; id: string },
+    after?: MessageCursor,
   ): Promise<Message[]> {
+    const { statuses, customerId, invoiceId } = filter;
     const where = after
       ? {
           $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }],
         }
       : {};
-    return this.orm.em
-      .fork()
-      .find(
-        MessageEntity,
-        { tenantId, status: { $in: statuses }, ...where },
-        { orderBy: { createdAt: 'asc', id: 'asc' }, limit },
-      );
+    return this.orm.em.fork().find(
+      MessageEntity,
+      {
+        tenantId,
+        ...(statuses ? { status: { $in: statuses } } : {}),
+        ...(customerId ? { customerId } : {}),
+        ...(invoiceId ? { invoiceIds: { $contains: [invoiceId] } } : {}),
+        ...where,
+      },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit },
+    );
+  }
+
+  /** A message by its id, whoever's it is: only for a signed token that names it. */
+  findById(id: string): Promise<Message | null> {
+    return this.orm.em.fork().findOne(MessageEntity, { id });
+  }
+
+  /** One of the tenant's messages, by its id; null when it is not the tenant's. */
+  get(tenantId: string, id: string): Promise<Message | null> {
+    return this.orm.em.fork().findOne(MessageEntity, { tenantId, id });
   }
 
   /**
@@ -225,10 +270,31 @@ export class MessageRepository {
       leaseUntil,
       finalDotAt: null,
       resendJob: null,
+      timeZone: job.timeZone,
+      headers: {},
       createdAt: now,
       updatedAt: now,
     };
   }
+}
+
+export interface Claim {
+  decision: ClaimDecision | 'suppressed';
+  message?: Message;
+  /** Recipients on the suppression list: left out of the send. */
+  suppressed: Suppression[];
+}
+
+function suppressedEvent(message: Message, suppression: Suppression, at: Date) {
+  return {
+    tenantId: message.tenantId,
+    messageId: message.id,
+    kind: 'suppressed' as const,
+    at,
+    recipient: suppression.address,
+    detail: `Left out: ${suppression.reason.replace('_', ' ')} (${suppression.detail})`,
+    inboundId: null,
+  };
 }
 
 function unknownFields(job: renderer.SendJob, now: Date): Partial<Message> {

@@ -1,3 +1,4 @@
+import DKIM from 'nodemailer/lib/dkim';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { FinalDotGate } from './final-dot-gate';
@@ -5,6 +6,10 @@ import { failureOutcome, type SmtpOutcome } from './smtp-outcome';
 import { SmtpPool, type PooledConnection } from './smtp-pool';
 
 export interface Outgoing {
+  from: { name: string; address: string };
+  /** MAIL FROM: where bounces go (VERP). */
+  envelopeFrom: string;
+  replyTo: { name: string; address: string };
   messageId: string;
   to: string[];
   cc: string[];
@@ -14,7 +19,26 @@ export interface Outgoing {
   text: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
   headers: Record<string, string>;
+  /** Sign with this key (DKIM-Signature over From, Reply-To, List-Unsubscribe and the rest). */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
 }
+
+/** What DKIM signs: the identity and the unsubscribe headers (a receiver trusts them only if signed). */
+const SIGNED_HEADERS = [
+  'From',
+  'Sender',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'To',
+  'Cc',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
+].join(':');
 
 /** A connection in hand: one transaction on it, then release it. */
 export interface SmtpLease {
@@ -36,12 +60,7 @@ export interface SmtpLease {
 export class Mailer {
   private readonly pool: SmtpPool;
 
-  constructor(
-    url: string,
-    poolSize: number,
-    timeoutMs: number,
-    private readonly from: string,
-  ) {
+  constructor(url: string, poolSize: number, timeoutMs: number) {
     this.pool = new SmtpPool(url, poolSize, timeoutMs);
   }
 
@@ -73,7 +92,16 @@ export class Mailer {
   }
 
   private compose(mail: Outgoing): ReturnType<MailComposer['compile']> {
-    return new MailComposer({ from: this.from, ...mail }).compile();
+    const { envelopeFrom, dkim, ...fields } = mail;
+    const compiled = new MailComposer({
+      ...fields,
+      envelope: { from: envelopeFrom, to: [...mail.to, ...mail.cc, ...mail.bcc] },
+    }).compile();
+    if (dkim) {
+      const signer = new DKIM({ ...dkim, headerFieldNames: SIGNED_HEADERS });
+      compiled.processFunc((input) => signer.sign(input));
+    }
+    return compiled;
   }
 }
 

@@ -26,9 +26,12 @@ export class DeliveryStack {
   /** Delivery's dead letters (operations.v1, admin token). */
   deadLetters!: operations.DeadLetterServiceClient;
   receivables!: receivables.ReceivablesServiceClient;
+  /** Delivery's inbound SMTP port and its one-click unsubscribe port. */
+  inboundPort = 0;
+  unsubscribePort = 0;
   sql!: Client;
   /** Routing key and occurrence of every delivery.* event, in order. */
-  readonly events: { routingKey: string; occurrenceId: string }[] = [];
+  readonly events: { routingKey: string; occurrenceId: string; body: Buffer }[] = [];
   private amqp!: ChannelModel;
   private channel!: ConfirmChannel;
   private readonly cleanups: (() => unknown)[] = [];
@@ -42,6 +45,8 @@ export class DeliveryStack {
     await this.smtp.start();
     this.cleanups.push(() => this.smtp.stop());
     const ports = { receivables: await freePort(), delivery: await freePort() };
+    this.inboundPort = await freePort();
+    this.unsubscribePort = await freePort();
     const env = {
       DATABASE_URL: database.url,
       AMQP_URL: vhost.url,
@@ -52,6 +57,11 @@ export class DeliveryStack {
       SMTP_POOL_SIZE: '2',
       SMTP_TIMEOUT_MS: '5000',
       RETRY_DELAYS_MS: '300,600,1200',
+      INBOUND_SMTP_PORT: String(this.inboundPort),
+      UNSUBSCRIBE_PORT: String(this.unsubscribePort),
+      UNSUBSCRIBE_BASE: `http://127.0.0.1:${this.unsubscribePort}`,
+      BOUNCE_DOMAIN: 'bounces.int.example',
+      REPLY_DOMAIN: 'replies.int.example',
       LOG_LEVEL: process.env.SERVICE_LOG_LEVEL ?? 'warn',
       ...extraEnv,
     };
@@ -80,11 +90,8 @@ export class DeliveryStack {
     await this.channel.consume(queue, (message) => {
       if (!message) return;
       const routingKey = message.fields.routingKey;
-      // MessageSent and MessageOutcomeUnknown share their shape: the tenant, then the message.
-      const occurrenceId = routingKey.startsWith('delivery.job.')
-        ? operations.JobDeadLettered.decode(message.content).occurrenceId
-        : (delivery.MessageSent.decode(message.content).message?.occurrenceId ?? '');
-      this.events.push({ routingKey, occurrenceId });
+      const occurrenceId = occurrenceOf(routingKey, message.content);
+      this.events.push({ routingKey, occurrenceId, body: message.content });
       this.channel.ack(message);
     });
   }
@@ -124,6 +131,7 @@ export class DeliveryStack {
       text: 'Estimado cliente, su factura F-1 venció hace 5 días.',
       attachments: [],
       test: false,
+      timeZone: 'America/Mexico_City',
     }).finish();
     this.channel.publish(Exchanges.jobs, RoutingKeys.sendJob, Buffer.from(job), {
       persistent: true,
@@ -166,4 +174,15 @@ export class DeliveryStack {
     this.cleanups.push(close);
     return service;
   }
+}
+
+/** The occurrence a delivery event is about, whatever its body. */
+function occurrenceOf(routingKey: string, body: Buffer): string {
+  if (routingKey.startsWith('delivery.job.')) return operations.JobDeadLettered.decode(body).occurrenceId;
+  if (routingKey === RoutingKeys.messageBounced) return delivery.MessageBounced.decode(body).occurrenceId;
+  if (routingKey === RoutingKeys.messageReplied) return delivery.MessageReplied.decode(body).occurrenceId;
+  if (routingKey === RoutingKeys.messageComplained) return delivery.MessageComplained.decode(body).occurrenceId;
+  if (routingKey === RoutingKeys.messageUnsubscribed) return delivery.MessageUnsubscribed.decode(body).occurrenceId;
+  // MessageSent and MessageOutcomeUnknown share their shape: the tenant, then the message.
+  return delivery.MessageSent.decode(body).message?.occurrenceId ?? '';
 }

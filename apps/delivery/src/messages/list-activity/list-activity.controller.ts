@@ -5,9 +5,21 @@ import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { toMessageProto } from '../../grpc/to-proto';
+import { pageToken } from '../page-token';
 import { ListActivityUseCase } from './list-activity.usecase';
 
-const listActivityCommand = z.object({ tenantId: z.string(), customerId: z.uuid('must be a UUID') });
+const listActivityCommand = z.object({
+  tenantId: z.string(),
+  customerId: z.uuid('must be a UUID'),
+  invoiceId: z.union([z.literal(''), z.uuid('must be a UUID')]).transform((id) => id || undefined),
+  pageSize: z
+    .number()
+    .int()
+    .min(0)
+    .max(500)
+    .transform((n) => n || 100),
+  pageToken: z.string().refine((t) => t === '' || pageToken.read(t) !== undefined, 'not a token this call gave'),
+});
 
 @Controller()
 export class ListActivityController {
@@ -20,6 +32,7 @@ export class ListActivityController {
   async handle(request: delivery.ListActivityRequest, metadata: Metadata): Promise<delivery.ListActivityResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
     const command = parseRequest(listActivityCommand, { ...request, tenantId }, 'ACTIVITY.INVALID');
-    return { messages: (await this.listActivity.execute(command)).map(toMessageProto) };
+    const { messages, nextPageToken } = await this.listActivity.execute(command);
+    return { messages: messages.map(({ message, events }) => toMessageProto(message, events)), nextPageToken };
   }
 }

@@ -5,7 +5,8 @@ import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { fromProtoStatus, toMessageProto } from '../../grpc/to-proto';
-import { ListMessagesUseCase, pageToken } from './list-messages.usecase';
+import { pageToken } from '../page-token';
+import { ListMessagesUseCase } from './list-messages.usecase';
 
 const listMessagesCommand = z.object({
   tenantId: z.string(),
@@ -38,6 +39,6 @@ export class ListMessagesController {
     const tenantId = await this.auth.tenantOf(metadata);
     const command = parseRequest(listMessagesCommand, { ...request, tenantId }, 'MESSAGE.INVALID');
     const { messages, nextPageToken } = await this.listMessages.execute(command);
-    return { messages: messages.map(toMessageProto), nextPageToken };
+    return { messages: messages.map((message) => toMessageProto(message)), nextPageToken };
   }
 }

@@ -3,6 +3,11 @@ import { TransientFailure } from '@chasqui/messaging';
 import { untilDatabaseAnswers } from '@chasqui/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
+import { MailTokens } from '../../addresses/mail-tokens';
+import { senderIdentity, type SenderIdentity } from '../../senders/sender-identity';
+import { SenderSettingsRepository } from '../../senders/sender-settings.repository';
+import { SecretBox } from '../../senders/secret-box';
+import type { Suppression } from '../../suppressions/suppression.entity';
 import { Mailer, type Outgoing, type SmtpLease } from '../../smtp/mailer';
 import { SmtpConnectFailed } from '../../smtp/smtp-pool';
 import type { SmtpOutcome } from '../../smtp/smtp-outcome';
@@ -20,6 +25,8 @@ export interface SendSettings {
    * taken up again this long after the crash.
    */
   claimLeaseMs: number;
+  /** The deployment's sender, for tenants without settings of their own. */
+  defaultFrom: { name: string; address: string };
 }
 
 /**
@@ -36,12 +43,15 @@ export class SendMessageUseCase {
   constructor(
     private readonly messages: MessageRepository,
     private readonly mailer: Mailer,
+    private readonly senders: SenderSettingsRepository,
+    private readonly tokens: MailTokens,
+    private readonly keys: SecretBox,
     @Inject('SEND_SETTINGS') private readonly settings: SendSettings,
     registry: Registry,
   ) {
     this.outcomes = new Counter({
       name: 'delivery_smtp_outcomes_total',
-      help: 'SMTP transactions, by what came of them: sent, deferred, failed, unknown',
+      help: 'SMTP transactions, by what came of them: sent, deferred, failed, unknown (and suppressed: none started)',
       labelNames: ['status'],
       registers: [registry],
     });
@@ -50,15 +60,18 @@ export class SendMessageUseCase {
   async execute(job: renderer.SendJob): Promise<void> {
     const known = await this.messages.find(job.occurrenceId);
     if (known && decideClaim(known, new Date()) === 'done') return;
+    const sender = senderIdentity(await this.senders.forSending(job.tenantId), this.settings.defaultFrom, (sealed) =>
+      this.keys.open(sealed),
+    );
     const lease = await this.connection();
     try {
-      const { decision, message } = await this.messages.claim(job, this.settings.claimLeaseMs);
+      const { decision, message, suppressed } = await this.messages.claim(job, this.settings.claimLeaseMs);
       if (decision === 'busy') throw new TransientFailure(`message for occurrence ${job.occurrenceId} is being sent`);
-      if (decision === 'unknown') this.outcomes.inc({ status: 'unknown' });
-      if (!message) return;
+      if (decision === 'unknown' || decision === 'suppressed') this.outcomes.inc({ status: decision });
+      if (!message || decision === 'suppressed') return;
       const renewal = this.keepClaimed(message);
       try {
-        await this.transact(lease, message, job);
+        await this.transact(lease, message, this.outgoing(message, job, sender, suppressed), job);
       } finally {
         clearInterval(renewal);
       }
@@ -67,10 +80,10 @@ export class SendMessageUseCase {
     }
   }
 
-  private async transact(lease: SmtpLease, message: Message, job: renderer.SendJob): Promise<void> {
+  private async transact(lease: SmtpLease, message: Message, mail: Outgoing, job: renderer.SendJob): Promise<void> {
     let unrecorded: unknown;
-    const outcome = await lease.send(outgoing(message, job), () =>
-      this.messages.markFinalDot(message).catch((error: unknown) => {
+    const outcome = await lease.send(mail, () =>
+      this.messages.markFinalDot(message, sentHeaders(mail)).catch((error: unknown) => {
         unrecorded = error;
         throw error;
       }),
@@ -96,6 +109,36 @@ export class SendMessageUseCase {
     }, every);
   }
 
+  /** The email as it goes out: the tenant's From, answers and bounces to addresses naming this message. */
+  private outgoing(message: Message, job: renderer.SendJob, sender: SenderIdentity, left: Suppression[]): Outgoing {
+    const leftOut = new Set(left.map((s) => s.address));
+    const kept = (addresses: string[]) => addresses.filter((a) => !leftOut.has(a.toLowerCase()));
+    const back = this.tokens.returnAddresses(message.id, new Date());
+    return {
+      from: sender.from,
+      envelopeFrom: back.returnPath,
+      replyTo: { name: sender.from.name, address: back.replyTo },
+      messageId: message.messageId,
+      to: kept(job.to),
+      cc: kept(job.cc),
+      bcc: kept(job.bcc),
+      subject: job.subject,
+      html: job.html,
+      text: job.text,
+      attachments: job.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content),
+      })),
+      headers: {
+        'List-Unsubscribe': back.listUnsubscribe,
+        'List-Unsubscribe-Post': back.listUnsubscribePost,
+        'X-Chasqui-Occurrence': job.occurrenceId,
+      },
+      dkim: sender.dkim,
+    };
+  }
+
   private async connection(): Promise<SmtpLease> {
     try {
       return await this.mailer.lease();
@@ -106,21 +149,15 @@ export class SendMessageUseCase {
   }
 }
 
-function outgoing(message: Message, job: renderer.SendJob): Outgoing {
+/** The headers that say who sent it and where answers go, as GetMessage shows them. */
+function sentHeaders(mail: Outgoing): Record<string, string> {
   return {
-    messageId: message.messageId,
-    to: job.to,
-    cc: job.cc,
-    bcc: job.bcc,
-    subject: job.subject,
-    html: job.html,
-    text: job.text,
-    attachments: job.attachments.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: Buffer.from(a.content),
-    })),
-    headers: { 'X-Chasqui-Occurrence': job.occurrenceId },
+    From: `${mail.from.name} <${mail.from.address}>`,
+    'Return-Path': `<${mail.envelopeFrom}>`,
+    'Reply-To': `${mail.replyTo.name} <${mail.replyTo.address}>`,
+    'Message-ID': mail.messageId,
+    ...mail.headers,
+    ...(mail.dkim ? { 'DKIM-Signature': `d=${mail.dkim.domainName}; s=${mail.dkim.keySelector}` } : {}),
   };
 }
 

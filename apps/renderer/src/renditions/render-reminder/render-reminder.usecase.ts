@@ -69,6 +69,7 @@ export class RenderReminderUseCase {
       html: email.html,
       text: email.text,
       attachments: pdf ? [{ filename: email.statementFilename, contentType: 'application/pdf', content: pdf }] : [],
+      timeZone: statement.customer?.timeZone || statement.tenant?.timeZone || '',
     };
     const outcome = to.length > 0 ? 'rendered' : 'no_recipients';
     await this.record(job, { subject: email.subject, to, pdf, outcome }, to.length > 0 ? sendJob : undefined, meta);

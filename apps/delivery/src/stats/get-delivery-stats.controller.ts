@@ -1,0 +1,42 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { delivery, type Timestamp } from '@chasqui/contracts';
+import { TenantAuth } from '@chasqui/grpc';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { GetDeliveryStatsUseCase } from './get-delivery-stats.usecase';
+
+const dateOf = (t: Timestamp | undefined, fallback: Date) =>
+  t ? new Date(Number(t.seconds) * 1000 + Math.floor(t.nanos / 1e6)) : fallback;
+
+@Controller()
+export class GetDeliveryStatsController {
+  constructor(
+    private readonly auth: TenantAuth,
+    private readonly getStats: GetDeliveryStatsUseCase,
+  ) {}
+
+  @GrpcMethod('DeliveryService', 'GetDeliveryStats')
+  async handle(
+    request: delivery.GetDeliveryStatsRequest,
+    metadata: Metadata,
+  ): Promise<delivery.GetDeliveryStatsResponse> {
+    const tenantId = await this.auth.tenantOf(metadata);
+    const from = dateOf(request.from, new Date(0));
+    const to = dateOf(request.to, new Date('9999-12-31T00:00:00Z'));
+    const s = await this.getStats.execute({ tenantId, from, to });
+    return {
+      sent: String(s.sent),
+      failed: String(s.failed),
+      unknown: String(s.unknown),
+      bouncedHard: String(s.bouncedHard),
+      bouncedSoft: String(s.bouncedSoft),
+      complaints: String(s.complaints),
+      complaintRate: s.sent > 0 ? s.complaints / s.sent : 0,
+      humanReplies: String(s.humanReplies),
+      autoReplies: String(s.autoReplies),
+      promisesToPay: String(s.promisesToPay),
+      unsubscribes: String(s.unsubscribes),
+      suppressedAddresses: String(s.suppressedAddresses),
+    };
+  }
+}

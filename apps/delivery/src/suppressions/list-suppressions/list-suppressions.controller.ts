@@ -1,0 +1,41 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { delivery } from '@chasqui/contracts';
+import { parseRequest, TenantAuth } from '@chasqui/grpc';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { z } from 'zod';
+import { suppressionPageToken, toSuppressionProto } from '../suppression.proto';
+import { ListSuppressionsUseCase } from './list-suppressions.usecase';
+
+const listSuppressionsCommand = z.object({
+  tenantId: z.string(),
+  address: z.union([z.literal(''), z.email('must be an email address')]),
+  pageSize: z
+    .number()
+    .int()
+    .min(0)
+    .max(500)
+    .transform((n) => n || 100),
+  pageToken: z
+    .string()
+    .refine((t) => t === '' || suppressionPageToken.read(t) !== undefined, 'not a token this call gave'),
+});
+
+@Controller()
+export class ListSuppressionsController {
+  constructor(
+    private readonly auth: TenantAuth,
+    private readonly listSuppressions: ListSuppressionsUseCase,
+  ) {}
+
+  @GrpcMethod('DeliveryService', 'ListSuppressions')
+  async handle(
+    request: delivery.ListSuppressionsRequest,
+    metadata: Metadata,
+  ): Promise<delivery.ListSuppressionsResponse> {
+    const tenantId = await this.auth.tenantOf(metadata);
+    const command = parseRequest(listSuppressionsCommand, { ...request, tenantId }, 'SUPPRESSION.INVALID');
+    const { suppressions, nextPageToken } = await this.listSuppressions.execute(command);
+    return { suppressions: suppressions.map(toSuppressionProto), nextPageToken };
+  }
+}

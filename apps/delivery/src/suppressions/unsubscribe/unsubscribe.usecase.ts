@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { MailTokens } from '../../addresses/mail-tokens';
+import { inboundEffects } from '../../inbound/inbound-effects';
+import { inboundEvents } from '../../inbound/inbound-events';
+import { InboundRepository } from '../../inbound/inbound.repository';
+import { MessageRepository } from '../../messages/message.repository';
+import { SuppressionRepository } from '../suppression.repository';
+
+export type UnsubscribeResult = { unsubscribed: string[] } | { refused: 'invalid' | 'expired' };
+
+/**
+ * One-click unsubscribe (RFC 8058): the token in the link names a message;
+ * its recipients are suppressed for its tenant and `.unsubscribed` published.
+ * Idempotent: a second click changes nothing and says the same.
+ */
+@Injectable()
+export class UnsubscribeUseCase {
+  constructor(
+    private readonly tokens: MailTokens,
+    private readonly messages: MessageRepository,
+    private readonly suppressions: SuppressionRepository,
+    private readonly inbound: InboundRepository,
+  ) {}
+
+  /** Whether the link is one of ours and still honoured (a GET shows the button only then). */
+  check(token: string, now: Date): 'ok' | 'invalid' | 'expired' {
+    const opened = this.tokens.open('unsubscribe', token, now);
+    return 'refused' in opened ? opened.refused : 'ok';
+  }
+
+  async execute(token: string, now: Date): Promise<UnsubscribeResult> {
+    const opened = this.tokens.open('unsubscribe', token, now);
+    if ('refused' in opened) return opened;
+    const message = await this.messages.findById(opened.messageId);
+    if (!message) return { refused: 'invalid' };
+    const effects = inboundEffects(message, { kind: 'unsubscribe', via: 'one-click', from: null }, now, null);
+    const addresses = effects.unsubscribes.map((u) => u.recipient);
+    const already = new Set((await this.suppressions.find(message.tenantId, addresses)).map((s) => s.address));
+    const fresh = (recipient: string) => !already.has(recipient);
+    const todo = {
+      ...effects,
+      events: effects.events.filter((e) => fresh(e.recipient ?? '')),
+      suppressions: effects.suppressions.filter((s) => fresh(s.address)),
+      unsubscribes: effects.unsubscribes.filter((u) => fresh(u.recipient)),
+    };
+    if (todo.unsubscribes.length > 0) {
+      const key = `one-click:${message.id}:${todo.unsubscribes.map((u) => u.recipient).join(',')}`;
+      await this.inbound.applyAlone(todo, inboundEvents(message, todo, { key, from: '', at: now, inboundId: null }));
+    }
+    return { unsubscribed: addresses };
+  }
+}
