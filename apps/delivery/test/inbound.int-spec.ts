@@ -1,9 +1,9 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { delivery, RoutingKeys } from '@chasqui/contracts';
-import { sendRaw, waitFor, type ReceivedMail } from '@chasqui/testing';
+import { dsnFor, replyTo, sendRaw, waitFor, type ReceivedMail } from '@chasqui/testing';
 import { firstValueFrom } from 'rxjs';
 import { DeliveryStack } from './support/delivery-stack';
-import { dsn, reply, returnAddressesOf } from './support/inbound-mail';
+import { returnAddressesOf } from './support/inbound-mail';
 
 /**
  * Everything that comes back (§7), through delivery's inbound SMTP port with
@@ -60,7 +60,7 @@ describe('delivery: what comes back', () => {
     const { occurrenceId, row, back } = await sent('noexiste@cliente.example');
     const answer = await inbound(
       [back.bounce],
-      dsn({
+      dsnFor({
         to: back.bounce,
         recipient: 'noexiste@cliente.example',
         status: '5.1.1',
@@ -122,7 +122,7 @@ describe('delivery: what comes back', () => {
     expect(mail.raw).toMatch(/^From: =?[^\r\n]*<cobranza@lapaloma\.example>/m);
     const answer = await inbound(
       [back.replyTo],
-      reply({
+      replyTo({
         from: 'Juan Pérez <pagos@cliente.example>',
         to: back.replyTo,
         inReplyTo: row.message_id,
@@ -169,7 +169,7 @@ describe('delivery: what comes back', () => {
     const { occurrenceId, row, back } = await sent('vacaciones@cliente.example');
     await inbound(
       [back.replyTo],
-      reply({
+      replyTo({
         from: 'vacaciones@cliente.example',
         to: back.replyTo,
         inReplyTo: row.message_id,
@@ -253,7 +253,7 @@ describe('delivery: what comes back', () => {
       const theirs = await sent('cruzado@cliente.example', other);
       await inbound(
         [mine.back.bounce],
-        dsn({
+        dsnFor({
           to: mine.back.bounce,
           recipient: 'cruzado@cliente.example',
           status: '5.1.1',

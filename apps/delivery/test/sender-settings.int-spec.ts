@@ -104,4 +104,21 @@ describe('delivery: sending as the company', () => {
       expect.arrayContaining(['from', 'reply-to', 'list-unsubscribe', 'list-unsubscribe-post', 'message-id']),
     );
   });
+
+  it('holds a tenant to its own pace: past its messages a minute, the rest wait, none lost', async () => {
+    await update(settings({ maxPerMinute: 2 }), false, other);
+    // Settings are read through a short cache: the first send after it expires carries the limit.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const jobs: string[] = [];
+    for (let i = 0; i < 4; i++) jobs.push(await stack.sendJob(other.id, `ritmo${i}@cliente.example`));
+    const sent = async () => (await Promise.all(jobs.map((j) => stack.message(j)))).filter((m) => m?.status === 'sent');
+    await waitFor(async () => (await sent()).length === 2, 'two sent');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await sent()).toHaveLength(2);
+    const { rows } = await stack.sql.query(
+      `select count(*)::int as n from delivery.messages where tenant_id = $1 and status <> 'sent'`,
+      [other.id],
+    );
+    expect(rows[0].n).toBe(0);
+  }, 60_000);
 });

@@ -10,3 +10,4 @@ export { FaultySmtp, type SmtpBehaviour, type ReceivedMail, type SmtpPolicy } fr
 export { PrivatePostgres } from './private-postgres';
 export { PrivateRabbitmq } from './private-rabbitmq';
 export { sendRaw, type SmtpAnswer } from './smtp-client';
+export { dsnFor, replyTo } from './inbound-mail';

@@ -7,6 +7,8 @@ export class SmtpSink {
   readonly messages: ParsedMail[] = [];
   /** Each message's envelope recipients (RCPT TO: bcc shows here, never in the headers), in the same order. */
   readonly envelopes: string[][] = [];
+  /** Each message's envelope sender (MAIL FROM: where its bounces go), in the same order. */
+  readonly senders: string[] = [];
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -16,6 +18,7 @@ export class SmtpSink {
         .then((mail) => {
           this.messages.push(mail);
           this.envelopes.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
+          this.senders.push(session.envelope.mailFrom ? session.envelope.mailFrom.address : '');
           callback();
         })
         .catch(callback);

@@ -38,9 +38,12 @@ export class MessageRepository {
    * with the recipients to leave out (suppressed). When every To is
    * suppressed the message ends `suppressed` and nothing is sent.
    */
-  claim(job: renderer.SendJob, leaseMs: number): Promise<Claim> {
+  claim(job: renderer.SendJob, leaseMs: number, maxPerMinute = 0): Promise<Claim> {
     return this.write(async (em, publish) => {
       const now = new Date();
+      if (maxPerMinute > 0 && (await this.pastPace(em, job, maxPerMinute, now))) {
+        return { decision: 'paced', suppressed: [] };
+      }
       const existing = await em.findOne(
         MessageEntity,
         { occurrenceId: job.occurrenceId },
@@ -237,6 +240,18 @@ export class MessageRepository {
     return true;
   }
 
+  /**
+   * Whether a new message of the tenant would go past its messages a minute.
+   * Under a per-tenant transaction lock, so that concurrent claims count one
+   * another; a message already begun is never held back.
+   */
+  private async pastPace(em: EntityManager, job: renderer.SendJob, maxPerMinute: number, now: Date): Promise<boolean> {
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`delivery.pace:${job.tenantId}`]);
+    if ((await em.count(MessageEntity, { occurrenceId: job.occurrenceId })) > 0) return false;
+    const since = new Date(now.getTime() - 60_000);
+    return (await em.count(MessageEntity, { tenantId: job.tenantId, createdAt: { $gt: since } })) >= maxPerMinute;
+  }
+
   /** A transaction whose events are published once it committed. */
   private async write<T>(work: (em: EntityManager, publish: (event: OutgoingMessage) => Promise<void>) => Promise<T>) {
     let published = false;
@@ -279,7 +294,8 @@ export class MessageRepository {
 }
 
 export interface Claim {
-  decision: ClaimDecision | 'suppressed';
+  /** `paced`: the tenant's messages a minute are reached; nothing was claimed. */
+  decision: ClaimDecision | 'suppressed' | 'paced';
   message?: Message;
   /** Recipients on the suppression list: left out of the send. */
   suppressed: Suppression[];

@@ -65,8 +65,13 @@ export class SendMessageUseCase {
     );
     const lease = await this.connection();
     try {
-      const { decision, message, suppressed } = await this.messages.claim(job, this.settings.claimLeaseMs);
+      const { claimLeaseMs } = this.settings;
+      const { decision, message, suppressed } = await this.messages.claim(job, claimLeaseMs, sender.maxPerMinute);
       if (decision === 'busy') throw new TransientFailure(`message for occurrence ${job.occurrenceId} is being sent`);
+      // Past the tenant's own pace: waits in the delay tiers, transient with no dependency to blame.
+      if (decision === 'paced') {
+        throw new TransientFailure(`the tenant's limit of ${sender.maxPerMinute} messages a minute is reached`);
+      }
       if (decision === 'unknown' || decision === 'suppressed') this.outcomes.inc({ status: decision });
       if (!message || decision === 'suppressed') return;
       const renewal = this.keepClaimed(message);
