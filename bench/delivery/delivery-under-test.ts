@@ -23,6 +23,8 @@ export interface Drain {
  */
 export class DeliveryUnderTest {
   sql!: Client;
+  /** Its inbound SMTP port (bounces and replies), once serve() started it. */
+  inboundPort = 0;
   private env: Record<string, string> = {};
   private readonly cleanups: (() => unknown)[] = [];
 
@@ -43,7 +45,7 @@ export class DeliveryUnderTest {
       SMTP_POOL_SIZE: String(pool),
       AMQP_PREFETCH: String(prefetch),
       MAIL_FROM: REMINDER.from,
-      INBOUND_SMTP_PORT: String(await freePort()),
+      INBOUND_SMTP_PORT: String((this.inboundPort = await freePort())),
       UNSUBSCRIBE_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
     };
@@ -101,6 +103,21 @@ export class DeliveryUnderTest {
     } finally {
       await connection.close();
     }
+  }
+
+  /** Starts delivery and leaves it running (for the inbound port), until stop(). */
+  async serve(): Promise<void> {
+    const service = new ServiceProcess('delivery', this.env);
+    this.cleanups.push(() => service.stop());
+    await service.start();
+  }
+
+  /** Inbound emails still waiting to be read. */
+  async unread(): Promise<number> {
+    const { rows } = await this.sql.query<{ n: number }>(
+      `select count(*)::int as n from delivery.inbound_emails where state = 'received'`,
+    );
+    return rows[0].n;
   }
 
   /** Starts delivery and waits until `count` messages are recorded sent; fails on any other end. */

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { realStatementPdf } from './statement-pdf';
 
 /** The size of the statement PDF every benchmarked email carries (ARCHITECTURE §10: 60 KB). */
 export const ATTACHMENT_BYTES = 60 * 1024;
@@ -19,4 +21,15 @@ export function statementPdf(): Buffer {
   const head = Buffer.from('%PDF-1.7\n');
   const tail = Buffer.from('\n%%EOF\n');
   return Buffer.concat([head, randomBytes(ATTACHMENT_BYTES - head.length - tail.length), tail]);
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The real statement PDF, rendered as the renderer renders it, when Chromium
+ * is here; else a PDF-shaped stand-in of the §10 size (the report says which).
+ */
+export async function statementPdfOrStandIn(): Promise<{ pdf: Buffer; kind: string }> {
+  if (!existsSync(CHROMIUM)) return { pdf: statementPdf(), kind: 'a 60 KB stand-in PDF (no Chromium here)' };
+  return { pdf: await realStatementPdf(CHROMIUM), kind: "the renderer's statement PDF" };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fmt, machine, table } from '../support/measure';
 import { bareNodemailer } from './bare-nodemailer';
 import { DeliveryUnderTest } from './delivery-under-test';
-import { ATTACHMENT_BYTES, statementPdf } from './mail';
+import { corpusEmails, pushEmails } from './inbound';
+import { statementPdfOrStandIn } from './mail';
 import { startSink, type Sink } from './smtp-sink';
 
 /**
@@ -25,11 +26,14 @@ function option(name: string, fallback: number): number {
 }
 
 const PREFETCH = 32;
+/** Inbound SMTP clients at once, on both sides of the inbound comparison. */
+const INBOUND_CONNECTIONS = 4;
 
 async function main() {
   const messages = option('messages', 2_000);
   const pool = option('pool', 5);
-  const pdf = statementPdf();
+  const rounds = option('inbound-rounds', 3);
+  const { pdf, kind: pdfKind } = await statementPdfOrStandIn();
   const sink = await startSink();
   const delivery = new DeliveryUnderTest();
   try {
@@ -43,7 +47,19 @@ async function main() {
     const drain = await counted(sink, messages, () => delivery.drain(messages));
     const bareAfterMs = await counted(sink, messages, () => bareNodemailer(sink.port, pool, messages, pdf));
 
-    const rate = (ms: number) => messages / (ms / 1000);
+    // What comes back: the corpus through delivery's inbound port (stored, classified, matched) vs the same SMTP to the sink.
+    const emails = corpusEmails();
+    const inboundCount = emails.length * rounds;
+    await delivery.serve();
+    const inboundStart = process.hrtime.bigint();
+    await pushEmails(delivery.inboundPort, emails, rounds, INBOUND_CONNECTIONS);
+    while ((await delivery.unread()) > 0) await new Promise((r) => setTimeout(r, 20));
+    const inboundMs = Number(process.hrtime.bigint() - inboundStart) / 1e6;
+    const sinkInboundMs = await counted(sink, inboundCount, () =>
+      pushEmails(sink.port, emails, rounds, INBOUND_CONNECTIONS),
+    );
+
+    const rate = (ms: number, count = messages) => count / (ms / 1000);
     const bare = { beforePerSecond: rate(bareBeforeMs), afterPerSecond: rate(bareAfterMs) };
     const bareMean = (bare.beforePerSecond + bare.afterPerSecond) / 2;
     const chasqui = rate(drain.spanMs);
@@ -53,10 +69,16 @@ async function main() {
       messages,
       pool,
       prefetch: PREFETCH,
-      attachmentBytes: ATTACHMENT_BYTES,
+      attachment: { kind: pdfKind, bytes: pdf.length },
       bare: { ...bare, meanPerSecond: bareMean, beforeMs: bareBeforeMs, afterMs: bareAfterMs },
       chasqui: { perSecond: chasqui, ...drain, polledPerSecond: rate(drain.polledMs), publishMs },
       percentOfBare: (100 * chasqui) / bareMean,
+      inbound: {
+        emails: inboundCount,
+        connections: INBOUND_CONNECTIONS,
+        classifiedPerSecond: rate(inboundMs, inboundCount),
+        sinkPerSecond: rate(sinkInboundMs, inboundCount),
+      },
     };
     const load = (l: number[]) => l.map((n) => fmt(n, 2)).join(' ');
     console.log(
@@ -64,7 +86,7 @@ async function main() {
         `load average: ${load(loadBefore)} (before), ${load(figures.machine.loadAverage.after)} (after)\n` +
         `sink: ${sink.kind}\n` +
         table(
-          `${fmt(messages)} emails, ${fmt(ATTACHMENT_BYTES / 1024)} KB PDF attached, ${pool} SMTP connections each side`,
+          `${fmt(messages)} emails, ${pdfKind} (${fmt(pdf.length / 1024)} KB) attached, ${pool} SMTP connections each side`,
           [
             [
               'bare pooled nodemailer, before',
@@ -79,6 +101,20 @@ async function main() {
             ['delivery ready after (not counted)', `${fmt(drain.readyMs / 1000, 2)} s`],
             ['send jobs published beforehand', `${fmt(publishMs / 1000, 2)} s  (not counted)`],
             ['delivery / bare (mean)', `${fmt(figures.percentOfBare, 1)} %  (target ≥ 70 %)`],
+          ],
+        ) +
+        '\n' +
+        table(
+          `inbound: the mail corpus × ${rounds} (${fmt(inboundCount)} emails), ${INBOUND_CONNECTIONS} SMTP clients`,
+          [
+            [
+              'delivery: received, stored raw, classified, matched',
+              `${fmt(figures.inbound.classifiedPerSecond)} emails/s  (${fmt(inboundMs / 1000, 2)} s)`,
+            ],
+            [
+              'the same emails to the sink (SMTP only)',
+              `${fmt(figures.inbound.sinkPerSecond)} emails/s  (${fmt(sinkInboundMs / 1000, 2)} s)`,
+            ],
           ],
         ),
     );

@@ -216,6 +216,25 @@ describe('delivery: what comes back', () => {
     expect((await fetch(`${back.unsubscribeUrl.slice(0, -4)}aaaa`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('counts it all for the tenant’s dashboard, and nothing of another tenant’s', async () => {
+    const stats = await firstValueFrom(
+      stack.delivery.getDeliveryStats({ from: undefined, to: undefined }, tenant.auth),
+    );
+    expect(stats).toMatchObject({
+      bouncedHard: '1',
+      promisesToPay: '1',
+      autoReplies: '1',
+      unsubscribes: '1',
+      complaints: '0',
+      suppressedAddresses: '1',
+    });
+    expect(Number(stats.sent)).toBeGreaterThanOrEqual(5);
+    const theirs = await firstValueFrom(
+      stack.delivery.getDeliveryStats({ from: undefined, to: undefined }, other.auth),
+    );
+    expect(theirs).toMatchObject({ bouncedHard: '0', promisesToPay: '0', suppressedAddresses: '0' });
+  });
+
   describe('bad input: a clear SMTP answer or an unmatched record, never a crash', () => {
     it('refuses mail for any other domain at RCPT (no relay) and a message over the size limit with 552', async () => {
       const relay = await inbound(['someone@gmail.com'], 'Subject: hi\r\n\r\nhello\r\n');

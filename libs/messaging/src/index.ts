@@ -1,6 +1,6 @@
 export type { OutgoingMessage, MessageMeta } from './message';
 export { messagingTablesSql } from './messaging-tables';
-export { enqueue, enqueueMany } from './outbox';
+export { enqueue, enqueueMany, outboxInsert } from './outbox';
 export { claimOnce } from './inbox';
 export { AmqpConnection } from './amqp-connection';
 export { declareExchanges } from './topology';

@@ -62,3 +62,30 @@ export async function enqueueMany(em: EntityManager, schema: string, messages: O
     [JSON.stringify(rows)],
   );
 }
+
+/**
+ * A message's outbox row as the tail of one statement, for hot paths: the
+ * change and its event in a single round trip instead of a transaction's five,
+ * e.g. `with changed as (update … returning 1) ${into} ${select} from changed`
+ * — the row exists if and only if the change happened.
+ */
+export function outboxInsert(
+  schema: string,
+  message: OutgoingMessage,
+): { into: string; select: string; params: unknown[] } {
+  return {
+    into: `insert into ${qualified(schema, 'outbox')}
+      (id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent)`,
+    select: `select ?::uuid, ?, ?, ?, decode(?, 'base64'), ?, ?, ?`,
+    params: [
+      message.messageId ?? timeOrderedUuid(),
+      message.exchange,
+      message.routingKey,
+      message.type,
+      Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('base64'),
+      message.tenantId,
+      message.idempotencyKey,
+      message.traceparent ?? newTraceparent(),
+    ],
+  };
+}

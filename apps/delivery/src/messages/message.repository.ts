@@ -1,10 +1,11 @@
 import { renderer } from '@chasqui/contracts';
-import { enqueue, OutboxRelay, type OutgoingMessage } from '@chasqui/messaging';
+import { enqueue, OutboxRelay, outboxInsert, type OutgoingMessage } from '@chasqui/messaging';
+import { nativeQuery } from '@chasqui/persistence';
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../database/orm-settings';
-import type { SmtpOutcome } from '../smtp/smtp-outcome';
+import { outcomeReason, type SmtpOutcome } from '../smtp/smtp-outcome';
 import type { Suppression } from '../suppressions/suppression.entity';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { TimelineRepository } from '../timeline/timeline.repository';
@@ -88,6 +89,53 @@ export class MessageRepository {
   }
 
   /**
+   * The common case in one statement: a message never seen, none of whose
+   * recipients is suppressed, is created claimed (`sending`, leased). Null
+   * when that is not the case — then claim() decides, under the row's lock.
+   */
+  async claimFresh(job: renderer.SendJob, leaseMs: number): Promise<Message | null> {
+    const now = new Date();
+    const message = this.newMessage(job, now, new Date(now.getTime() + leaseMs));
+    const list = (values: string[]) => JSON.stringify(values);
+    const rows = await nativeQuery<{ inserted: number }>(
+      this.orm.em.fork(),
+      `with ins as (
+         insert into ${SCHEMA}.messages
+           (id, tenant_id, occurrence_id, message_id, customer_id, invoice_ids, recipients, cc, bcc, test, subject,
+            status, attempts, lease_until, time_zone, headers, created_at, updated_at)
+         select ?, ?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb))::uuid[],
+                array(select jsonb_array_elements_text(?::jsonb)), array(select jsonb_array_elements_text(?::jsonb)),
+                array(select jsonb_array_elements_text(?::jsonb)), ?, ?, 'sending', 1, ?, ?, '{}'::jsonb, ?, ?
+          where not exists (
+            select 1 from ${SCHEMA}.suppressions
+             where tenant_id = ? and address in (select lower(a) from jsonb_array_elements_text(?::jsonb) a))
+         on conflict (occurrence_id) do nothing
+         returning 1)
+       select count(*)::int as inserted from ins`,
+      [
+        message.id,
+        message.tenantId,
+        message.occurrenceId,
+        message.messageId,
+        message.customerId,
+        list(message.invoiceIds),
+        list(message.to),
+        list(message.cc),
+        list(message.bcc),
+        message.test,
+        message.subject,
+        message.leaseUntil,
+        message.timeZone,
+        now,
+        now,
+        message.tenantId,
+        list([...message.to, ...message.cc, ...message.bcc]),
+      ],
+    );
+    return rows[0].inserted === 1 ? message : null;
+  }
+
+  /**
    * The final dot is about to go: from now on a lost connection means
    * `unknown`; the headers it went out with are kept. Fails if the claim is no
    * longer ours.
@@ -115,8 +163,9 @@ export class MessageRepository {
     return updated === 1;
   }
 
-  /** What the SMTP server said, with the event it causes, in one transaction. */
+  /** What the SMTP server said, with the event it causes, in one transaction (a 250: one statement). */
   async record(message: Message, outcome: SmtpOutcome, job: renderer.SendJob): Promise<void> {
+    if (outcome.kind === 'accepted') return this.recordSent(message, outcome);
     await this.write(async (em, publish) => {
       const row = await em.findOneOrFail(MessageEntity, { id: message.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Only this claim's outcome: a 250 also settles an `unknown` another process declared meanwhile.
@@ -124,9 +173,6 @@ export class MessageRepository {
       const now = new Date();
       Object.assign(row, { smtpResponse: outcome.response, leaseUntil: null, updatedAt: now });
       switch (outcome.kind) {
-        case 'accepted':
-          Object.assign(row, { status: 'sent', finalDotAt: null, resendJob: null, reason: refusedReason(outcome) });
-          return publish(sentEvent(row));
         case 'unknown':
           Object.assign(row, unknownFields(job, now));
           return publish(unknownEvent(row));
@@ -134,14 +180,45 @@ export class MessageRepository {
           Object.assign(row, {
             status: 'deferred',
             finalDotAt: null,
-            reason: `The mail server asked to try again later.`,
+            reason: outcomeReason(outcome),
           });
           return;
         case 'rejected':
-          Object.assign(row, { status: 'failed', finalDotAt: null, reason: 'The mail server refused the message.' });
+          Object.assign(row, { status: 'failed', finalDotAt: null, reason: outcomeReason(outcome) });
           return;
       }
     });
+  }
+
+  /**
+   * A 250, recorded with its sent event in one statement: only this claim's
+   * outcome (a 250 also settles an `unknown` another process declared meanwhile).
+   */
+  private async recordSent(message: Message, outcome: Extract<SmtpOutcome, { kind: 'accepted' }>): Promise<void> {
+    const now = new Date();
+    const sent: Message = {
+      ...message,
+      status: 'sent',
+      smtpResponse: outcome.response,
+      reason: refusedReason(outcome),
+      leaseUntil: null,
+      finalDotAt: null,
+      resendJob: null,
+      updatedAt: now,
+    };
+    const event = outboxInsert(SCHEMA, sentEvent(sent));
+    await nativeQuery(
+      this.orm.em.fork(),
+      `with changed as (
+         update ${SCHEMA}.messages
+            set status = 'sent', smtp_response = ?, reason = ?, lease_until = null, final_dot_at = null,
+                resend_job = null, updated_at = ?
+          where id = ? and attempts = ? and status in ('sending', 'unknown')
+          returning 1)
+       ${event.into} ${event.select} from changed`,
+      [sent.smtpResponse, sent.reason, now, message.id, message.attempts, ...event.params],
+    );
+    this.outbox.nudge();
   }
 
   /** The tenant's messages matching `filter`, oldest first, after the cursor of the previous page. */

@@ -1,4 +1,4 @@
-import { failureOutcome } from './smtp-outcome';
+import { failureOutcome, outcomeReason } from './smtp-outcome';
 
 describe('the outcome of a failed SMTP transaction', () => {
   it.each([
@@ -63,5 +63,19 @@ describe('the outcome of a failed SMTP transaction', () => {
 
   it('says the outcome is unknown in so many words', () => {
     expect(failureOutcome({ message: 'Connection closed unexpectedly' }, true).response).toMatch(/after the final dot/);
+  });
+});
+
+describe('the reason a tenant reads for each outcome', () => {
+  it('says what happens next, with the server’s own words', () => {
+    expect(outcomeReason({ kind: 'rejected', response: '550 5.1.1 <x@y.mx>: user unknown' })).toBe(
+      'The mail server refused it for good; check the address or the content. It said: 550 5.1.1 <x@y.mx>: user unknown',
+    );
+    expect(outcomeReason({ kind: 'deferred', scope: 'message', response: '451 4.7.1 greylisted' })).toMatch(
+      /try again later; it will be\. It said: 451 4\.7\.1 greylisted$/,
+    );
+    expect(outcomeReason({ kind: 'deferred', scope: 'server', response: '421 too busy\r\n' })).toMatch(
+      /could not be reached or was busy.*421 too busy$/,
+    );
   });
 });

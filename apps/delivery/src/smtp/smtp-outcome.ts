@@ -46,3 +46,20 @@ function worstRecipientCode(error: SmtpFailure): number | undefined {
   if (codes.length === 0) return undefined;
   return codes.some((c) => c < 500) ? Math.min(...codes.filter((c) => c < 500)) : Math.max(...codes);
 }
+
+/** Why a message is where it is, in words a finance team can act on, with the server's own words. */
+export function outcomeReason(outcome: SmtpOutcome): string {
+  const words = outcome.response.replace(/\s+/g, ' ').trim().slice(0, 300);
+  switch (outcome.kind) {
+    case 'accepted':
+      return `The mail server accepted it: ${words}`;
+    case 'rejected':
+      return `The mail server refused it for good; check the address or the content. It said: ${words}`;
+    case 'deferred':
+      return outcome.scope === 'server'
+        ? `The mail server could not be reached or was busy; it will be tried again. It said: ${words}`
+        : `The mail server asked to try again later; it will be. It said: ${words}`;
+    case 'unknown':
+      return `The connection was lost after the message was handed over: ${words}`;
+  }
+}

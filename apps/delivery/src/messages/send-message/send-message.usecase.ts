@@ -13,7 +13,7 @@ import { SmtpConnectFailed } from '../../smtp/smtp-pool';
 import type { SmtpOutcome } from '../../smtp/smtp-outcome';
 import { decideClaim } from '../claim-decision';
 import type { Message } from '../message.entity';
-import { MessageRepository } from '../message.repository';
+import { MessageRepository, type Claim } from '../message.repository';
 
 /** How long a 250 already received waits for the database to come back before the process gives it up as unknown. */
 const RECORD_PATIENCE_MS = 10 * 60_000;
@@ -65,8 +65,7 @@ export class SendMessageUseCase {
     );
     const lease = await this.connection();
     try {
-      const { claimLeaseMs } = this.settings;
-      const { decision, message, suppressed } = await this.messages.claim(job, claimLeaseMs, sender.maxPerMinute);
+      const { decision, message, suppressed } = await this.claim(job, sender);
       if (decision === 'busy') throw new TransientFailure(`message for occurrence ${job.occurrenceId} is being sent`);
       // Past the tenant's own pace: waits in the delay tiers, transient with no dependency to blame.
       if (decision === 'paced') {
@@ -112,6 +111,14 @@ export class SendMessageUseCase {
     return setInterval(() => {
       this.messages.renewLease(message, this.settings.claimLeaseMs).catch(() => undefined);
     }, every);
+  }
+
+  /** The one-statement claim of a fresh message when nothing needs deciding under a lock; else the full claim. */
+  private async claim(job: renderer.SendJob, sender: SenderIdentity): Promise<Claim> {
+    const { claimLeaseMs } = this.settings;
+    const fresh = sender.maxPerMinute > 0 ? null : await this.messages.claimFresh(job, claimLeaseMs);
+    if (fresh) return { decision: 'send', message: fresh, suppressed: [] };
+    return this.messages.claim(job, claimLeaseMs, sender.maxPerMinute);
   }
 
   /** The email as it goes out: the tenant's From, answers and bounces to addresses naming this message. */
