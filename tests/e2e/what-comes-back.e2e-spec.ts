@@ -185,6 +185,12 @@ describe('what comes back changes the next cycle', () => {
       );
       return messages.some((m) => m.status === delivery.MessageStatus.MESSAGE_STATUS_SUPPRESSED);
     }, 'the reminder to the unsubscribed address suppressed');
+    // …and the scheduler hears of it: the occurrence says it was not sent, and why.
+    await waitFor(
+      async () => (await occurrence('unsubscribe'))?.outcome === scheduler.DeliveryOutcome.DELIVERY_OUTCOME_SUPPRESSED,
+      'the suppressed outcome at the scheduler',
+    );
+    expect((await occurrence('unsubscribe'))?.reason).toMatch(/suppression list/);
     await waitFor(
       () => stack.smtp.envelopes.filter((r) => r.includes(people.ooo)).length === 2,
       'the second reminder to the customer who was away',

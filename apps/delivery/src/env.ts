@@ -35,7 +35,7 @@ export const deliveryEnv = {
   /** The inbound SMTP server: bounces, complaints, replies. Only BOUNCE_DOMAIN and REPLY_DOMAIN are accepted. */
   INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
   INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
-  /** Larger messages are refused with 552 before they are read. */
+  /** Larger messages are refused with 552 (announced in EHLO SIZE; what comes past it is dropped, not held). */
   INBOUND_MAX_BYTES: z.coerce
     .number()
     .int()

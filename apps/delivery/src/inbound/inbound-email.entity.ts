@@ -26,8 +26,10 @@ export interface InboundEmail {
   classification: Classification | null;
   /** Why it matched nothing, or could not be read. */
   problem: string | null;
-  /** Times it was read (a crash mid-way leaves it `received` for the next pass). */
+  /** Readings begun (a crash mid-way leaves it `received` for the next); the current one's token. */
   attempts: number;
+  /** While a reading runs: no other process takes it before this. */
+  readingUntil: Date | null;
   processedAt: Date | null;
   forwardedAt: Date | null;
 }
@@ -52,6 +54,7 @@ export const InboundEmailEntity = new EntitySchema<InboundEmail>({
     classification: { type: 'json', nullable: true },
     problem: { type: 'string', nullable: true },
     attempts: { type: 'integer' },
+    readingUntil: { type: 'datetime', nullable: true },
     processedAt: { type: 'datetime', nullable: true },
     forwardedAt: { type: 'datetime', nullable: true },
   },

@@ -1,5 +1,5 @@
 import { enqueue, OutboxRelay, type OutgoingMessage } from '@chasqui/messaging';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../database/orm-settings';
@@ -13,6 +13,8 @@ import type { Classification } from './classification/classification';
 
 /** Readings that may die on one email before it is set aside as failed (kept, with its raw bytes). */
 const MAX_READINGS = 5;
+/** How long one reading holds an email: past it, the reader is taken for dead. */
+const READING_LEASE = '2 minutes';
 
 export interface ArrivedEmail {
   mailFrom: string;
@@ -69,6 +71,7 @@ export class InboundRepository {
       classification: null,
       problem: null,
       attempts: 0,
+      readingUntil: null,
       processedAt: null,
       forwardedAt: null,
     });
@@ -76,17 +79,19 @@ export class InboundRepository {
   }
 
   /**
-   * The email with its raw bytes, counting this reading; null once it has
-   * been read — or given up on, when readings died on it MAX_READINGS times.
+   * The email with its raw bytes, taken for one reading (its `attempts` is
+   * the reading's token); null once it has been read, while another process
+   * reads it, or when readings died on it MAX_READINGS times (set aside as failed).
    */
   async takeForReading(id: string): Promise<InboundEmail | null> {
     const em = this.orm.em.fork();
     const rows: { state: string }[] = await em.execute(
       `update ${SCHEMA}.inbound_emails
           set attempts = attempts + 1,
+              reading_until = now() + interval '${READING_LEASE}',
               state = case when attempts >= ? then 'failed' else state end,
               problem = case when attempts >= ? then 'every reading of it died' else problem end
-        where id = ? and state = 'received'
+        where id = ? and state = 'received' and (reading_until is null or reading_until < now())
         returning state`,
       [MAX_READINGS, MAX_READINGS, id],
     );
@@ -96,13 +101,15 @@ export class InboundRepository {
 
   /** Emails left unread (the process died while reading), oldest first. */
   async unread(olderThan: Date, limit: number): Promise<string[]> {
-    const rows = await this.orm.em
-      .fork()
-      .find(
-        InboundEmailEntity,
-        { state: 'received', receivedAt: { $lt: olderThan } },
-        { fields: ['id'], orderBy: { receivedAt: 'asc' }, limit },
-      );
+    const rows = await this.orm.em.fork().find(
+      InboundEmailEntity,
+      {
+        state: 'received',
+        receivedAt: { $lt: olderThan },
+        $or: [{ readingUntil: null }, { readingUntil: { $lt: new Date() } }],
+      },
+      { fields: ['id'], orderBy: { receivedAt: 'asc' }, limit },
+    );
     return rows.map((row) => row.id);
   }
 
@@ -119,11 +126,20 @@ export class InboundRepository {
     });
   }
 
-  /** Writes down how reading the email ended, with its effects and events, at once. */
-  async settle(id: string, reading: Reading, at: Date): Promise<void> {
+  /**
+   * Writes down how a reading ended, with its effects and events, at once —
+   * only if it is still this reading's (`attempts` as taken): a reading that
+   * outlived its lease changes nothing.
+   */
+  async settle(email: InboundEmail, reading: Reading, at: Date): Promise<void> {
     const published = await this.orm.em.fork().transactional(async (em) => {
-      const row = await em.findOneOrFail(InboundEmailEntity, { id });
-      Object.assign(row, { state: reading.state, processedAt: at });
+      const row = await em.findOne(
+        InboundEmailEntity,
+        { id: email.id, state: 'received', attempts: email.attempts },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!row) return false;
+      Object.assign(row, { state: reading.state, processedAt: at, readingUntil: null });
       if (reading.state === 'failed') {
         row.problem = reading.problem;
         return false;
@@ -145,14 +161,42 @@ export class InboundRepository {
     if (published) this.outbox.nudge();
   }
 
-  /** A one-click unsubscribe: no email behind it, the same effects. */
-  async applyAlone(effects: InboundEffects, events: OutgoingMessage[]): Promise<void> {
-    await this.orm.em.fork().transactional((em) => this.apply(em, effects, events));
-    if (events.length > 0) this.outbox.nudge();
+  /**
+   * A one-click unsubscribe: no email behind it. Only the addresses this
+   * call newly suppresses are recorded and published — a second click, even
+   * at the same instant, changes nothing.
+   */
+  async unsubscribe(
+    effects: InboundEffects,
+    eventsOf: (effects: InboundEffects) => OutgoingMessage[],
+  ): Promise<string[]> {
+    const fresh = await this.orm.em.fork().transactional(async (em) => {
+      const added = new Set<string>();
+      for (const s of effects.suppressions) if (await this.suppressions.add(em, s)) added.add(s.address);
+      const mine = {
+        ...effects,
+        events: effects.events.filter((e) => added.has(e.recipient ?? '')),
+        suppressions: [],
+        unsubscribes: effects.unsubscribes.filter((u) => added.has(u.recipient)),
+      };
+      const events = eventsOf(mine);
+      await this.apply(em, mine, events);
+      return { addresses: [...added], published: events.length > 0 };
+    });
+    if (fresh.published) this.outbox.nudge();
+    return fresh.addresses;
   }
 
-  async markForwarded(id: string, at: Date): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(InboundEmailEntity, { id }, { forwardedAt: at });
+  /** Takes the forward for this process; false when it is already forwarded (or being). */
+  async markForwarded(id: string, at: Date): Promise<boolean> {
+    return (
+      (await this.orm.em.fork().nativeUpdate(InboundEmailEntity, { id, forwardedAt: null }, { forwardedAt: at })) === 1
+    );
+  }
+
+  /** The server did not take the forward after all: it may be tried again. */
+  async unmarkForwarded(id: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(InboundEmailEntity, { id }, { forwardedAt: null });
   }
 
   /** One of a tenant's inbound emails with its raw bytes; null when it is not the tenant's. */

@@ -42,3 +42,27 @@ export function unknownEvent(message: Message): OutgoingMessage {
     idempotencyKey: `message.unknown:${message.id}:${message.attempts}`,
   };
 }
+
+/** delivery.message.failed: the mail server refused it for good (5xx). */
+export function failedEvent(message: Message): OutgoingMessage {
+  return {
+    exchange: Exchanges.events,
+    routingKey: RoutingKeys.messageFailed,
+    type: MessageTypes.messageFailed,
+    body: delivery.MessageFailed.encode({ tenantId: message.tenantId, message: toMessageProto(message) }).finish(),
+    tenantId: message.tenantId,
+    idempotencyKey: `message.failed:${message.id}:${message.attempts}`,
+  };
+}
+
+/** delivery.message.suppressed: nothing was sent, every recipient is on the suppression list. */
+export function suppressedEvent(message: Message): OutgoingMessage {
+  return {
+    exchange: Exchanges.events,
+    routingKey: RoutingKeys.messageSuppressed,
+    type: MessageTypes.messageSuppressed,
+    body: delivery.MessageSuppressed.encode({ tenantId: message.tenantId, message: toMessageProto(message) }).finish(),
+    tenantId: message.tenantId,
+    idempotencyKey: `message.suppressed:${message.id}`,
+  };
+}

@@ -10,7 +10,7 @@ import type { Suppression } from '../suppressions/suppression.entity';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { TimelineRepository } from '../timeline/timeline.repository';
 import { decideClaim, type ClaimDecision } from './claim-decision';
-import { resendJob, sentEvent, unknownEvent } from './message-events';
+import { failedEvent, resendJob, sentEvent, suppressedEvent, unknownEvent } from './message-events';
 import { MessageEntity, type Message, type MessageStatus } from './message.entity';
 import type { MessageCursor } from './page-token';
 
@@ -73,7 +73,7 @@ export class MessageRepository {
       if (message.attempts === 1)
         this.timeline.add(
           em,
-          suppressed.map((s) => suppressedEvent(message, s, now)),
+          suppressed.map((s) => leftOutEvent(message, s, now)),
         );
       const blocked = new Set(suppressed.map((s) => s.address));
       if (!job.to.every((address) => blocked.has(address.toLowerCase()))) return { decision, message, suppressed };
@@ -84,6 +84,7 @@ export class MessageRepository {
           .map((s) => `${s.address}: ${s.reason.replace('_', ' ')}`)
           .join('; ')}).`,
       });
+      await publish(suppressedEvent(message));
       return { decision: 'suppressed', message, suppressed };
     });
   }
@@ -185,7 +186,7 @@ export class MessageRepository {
           return;
         case 'rejected':
           Object.assign(row, { status: 'failed', finalDotAt: null, reason: outcomeReason(outcome) });
-          return;
+          return publish(failedEvent(row));
       }
     });
   }
@@ -378,7 +379,7 @@ export interface Claim {
   suppressed: Suppression[];
 }
 
-function suppressedEvent(message: Message, suppression: Suppression, at: Date) {
+function leftOutEvent(message: Message, suppression: Suppression, at: Date) {
   return {
     tenantId: message.tenantId,
     messageId: message.id,

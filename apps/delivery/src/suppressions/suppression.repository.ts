@@ -19,14 +19,19 @@ export class SuppressionRepository {
     return this.among(this.orm.em.fork(), tenantId, addresses);
   }
 
-  /** Suppresses the address unless it already is (the first reason stays). */
-  async add(em: EntityManager, suppression: Suppression): Promise<void> {
+  /**
+   * Suppresses the address unless it already is (the first reason stays);
+   * true when this call suppressed it. A concurrent insert of the same
+   * address waits for the other to commit, then finds it there.
+   */
+  async add(em: EntityManager, suppression: Suppression): Promise<boolean> {
     const { tenantId, address, reason, detail, messageId, createdAt } = suppression;
-    await em.execute(
+    const rows: unknown[] = await em.execute(
       `insert into ${SCHEMA}.suppressions (tenant_id, address, reason, detail, message_id, created_at)
-       values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
+       values (?, ?, ?, ?, ?, ?) on conflict do nothing returning address`,
       [tenantId, address.toLowerCase(), reason, detail.slice(0, 2000), messageId, createdAt],
     );
+    return rows.length === 1;
   }
 
   /** Newest first, after the cursor (created_at, address) of the previous page. */

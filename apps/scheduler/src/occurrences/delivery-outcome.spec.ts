@@ -27,4 +27,11 @@ describe('an occurrence outcome only moves forward', () => {
     expect(supersedes(report('dead_lettered', 5), { outcome: 'dead_lettered', at: at(5) })).toBe(false);
     expect(supersedes(report('sent', 7), { outcome: 'sent', at: at(5) })).toBe(false);
   });
+
+  it('a refusal (5xx) or a suppression ends it unsent; only a send after a replay outranks them', () => {
+    expect(supersedes(report('failed'), { outcome: 'dead_lettered', at: at(1) })).toBe(true);
+    expect(supersedes(report('suppressed'), { outcome: null, at: null })).toBe(true);
+    expect(supersedes(report('dead_lettered', 9), { outcome: 'suppressed', at: at(5) })).toBe(false);
+    expect(supersedes(report('sent', 9), { outcome: 'failed', at: at(5) })).toBe(true);
+  });
 });

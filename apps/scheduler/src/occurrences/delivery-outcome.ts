@@ -1,5 +1,5 @@
 /** What became of a queued occurrence downstream, as the renderer and delivery reported it. */
-export type DeliveryOutcome = 'sent' | 'unknown' | 'dead_lettered';
+export type DeliveryOutcome = 'sent' | 'unknown' | 'dead_lettered' | 'failed' | 'suppressed';
 
 export interface OutcomeReport {
   outcome: DeliveryOutcome;
@@ -8,7 +8,8 @@ export interface OutcomeReport {
   at: Date;
 }
 
-const RANK: Record<DeliveryOutcome, number> = { dead_lettered: 1, unknown: 2, sent: 3 };
+/** Later ends outrank earlier ones; `failed` and `suppressed` are ends delivery reaches without sending. */
+const RANK: Record<DeliveryOutcome, number> = { dead_lettered: 1, unknown: 2, failed: 3, suppressed: 3, sent: 4 };
 
 /**
  * Whether a report replaces what the occurrence says now. Reports arrive in

@@ -35,6 +35,7 @@ export class Migration20261203090000 extends Migration {
       classification jsonb,
       problem text,
       attempts integer not null default 0,
+      reading_until timestamptz,
       processed_at timestamptz,
       forwarded_at timestamptz
     )`);

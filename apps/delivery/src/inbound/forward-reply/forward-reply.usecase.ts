@@ -20,8 +20,9 @@ export interface ForwardSettings {
 /**
  * Passes a person's reply on to the tenant's reply-to list: the new text in
  * the body, the customer's whole email attached as it arrived, and Reply-To
- * set to the customer so the finance team answers them directly. Once the
- * server took it (or may have: never twice on purpose), it is marked forwarded.
+ * set to the customer so the finance team answers them directly. It is
+ * marked forwarded before its final dot (by one sender only) and unmarked if
+ * the server then refuses or defers it: a lost answer is never resent.
  */
 @Injectable()
 export class ForwardReplyUseCase {
@@ -43,14 +44,26 @@ export class ForwardReplyUseCase {
       if (error instanceof SmtpConnectFailed) throw new TransientFailure(error.message, 'smtp');
       throw error;
     });
+    let gate: 'taken' | 'already' | { failed: unknown } | undefined;
     try {
-      const outcome = await lease.send(await this.forward(email, replyTo), () => Promise.resolve());
+      // Marked forwarded the moment before the final dot, only by one sender: never forwarded twice on purpose.
+      const outcome = await lease.send(await this.forward(email, replyTo), async () => {
+        const mine = await this.inbound.markForwarded(email.id, new Date()).catch((failed: unknown) => {
+          gate = { failed };
+          throw failed;
+        });
+        gate = mine ? 'taken' : 'already';
+        if (!mine) throw new Error('forwarded by another sender');
+      });
+      if (gate === 'already') return;
+      if (gate !== undefined && typeof gate === 'object') throw gate.failed;
+      if (outcome.kind === 'accepted' || outcome.kind === 'unknown') return;
+      if (gate === 'taken') await this.inbound.unmarkForwarded(email.id);
       if (outcome.kind === 'deferred') throw new TransientFailure(`SMTP deferred the forward: ${outcome.response}`);
-      if (outcome.kind === 'rejected') throw new PermanentFailure(`SMTP refused the forward: ${outcome.response}`);
+      throw new PermanentFailure(`SMTP refused the forward: ${outcome.response}`);
     } finally {
       lease.release();
     }
-    await this.inbound.markForwarded(email.id, new Date());
   }
 
   private async forward(email: InboundEmail, to: string[]): Promise<Outgoing> {

@@ -1,4 +1,5 @@
 import { JsonLogger } from '@chasqui/observability';
+import { isConnectionLost } from '@chasqui/persistence';
 import { Injectable } from '@nestjs/common';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { Counter, Registry } from 'prom-client';
@@ -40,11 +41,12 @@ export class ReadInboundUseCase {
     const email = await this.inbound.takeForReading(id);
     if (!email) return;
     const now = new Date();
-    const reading = await this.read(email, now).catch((error: unknown): Reading => ({
-      state: 'failed',
-      problem: error instanceof Error ? error.message : String(error),
-    }));
-    await this.inbound.settle(id, reading, now);
+    const reading = await this.read(email, now).catch((error: unknown): Reading => {
+      // The database went away: the email stays `received`, for the next reading.
+      if (isConnectionLost(error)) throw error;
+      return { state: 'failed', problem: error instanceof Error ? error.message : String(error) };
+    });
+    await this.inbound.settle(email, reading, now);
     this.read_.inc({
       kind: reading.state === 'failed' ? 'unreadable' : (reading.kind ?? 'unknown'),
       state: reading.state,

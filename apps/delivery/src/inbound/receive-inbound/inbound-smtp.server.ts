@@ -16,6 +16,8 @@ export interface InboundSmtpSettings {
 }
 
 const MAX_RECIPIENTS = 20;
+/** Connections at once: each may hold up to the size limit in memory while its message is stored. */
+const MAX_CLIENTS = 50;
 
 /** An SMTP answer: smtp-server sends `responseCode` and the message. */
 function answer(code: number, text: string): Error & { responseCode: number } {
@@ -40,6 +42,7 @@ export class InboundSmtpServer {
       name: settings.hostname,
       banner: 'Chasqui inbound',
       size: settings.maxBytes,
+      maxClients: MAX_CLIENTS,
       authOptional: true,
       disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
       ...(tls ? { key: readFileSync(tls.keyFile), cert: readFileSync(tls.certFile) } : {}),
@@ -76,7 +79,8 @@ export class InboundSmtpServer {
 
   private async take(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    // Past the limit the rest is read and dropped, never held: a client that did not declare SIZE cannot fill memory.
+    for await (const chunk of stream) if (!stream.sizeExceeded) chunks.push(chunk as Buffer);
     if (stream.sizeExceeded) {
       throw answer(552, `5.3.4 Message too big: the limit is ${this.settings.maxBytes} bytes`);
     }

@@ -29,12 +29,17 @@ export class UnreadInboundSweeper {
   }
 
   async sweep(): Promise<void> {
+    const failed = (error: unknown) =>
+      this.log.warn('reading an unread inbound email', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     try {
+      // One at a time, each on its own: an email that fails to settle does not hold back the rest.
       for (const id of await this.inbound.unread(new Date(Date.now() - LEFT_AFTER_MS), 100)) {
-        await this.readInbound.execute(id);
+        await this.readInbound.execute(id).catch(failed);
       }
     } catch (error) {
-      this.log.warn('reading unread inbound emails', { error: error instanceof Error ? error.message : String(error) });
+      failed(error);
     }
   }
 }

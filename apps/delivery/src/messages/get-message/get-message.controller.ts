@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { timestamp, toMessageProto } from '../../grpc/to-proto';
 import { GetMessageUseCase } from './get-message.usecase';
 
+/** Raw bytes returned in one answer, at most: well inside gRPC's message size. */
+const RAW_BUDGET = 4 * 1024 * 1024;
+
 const getMessageCommand = z.object({ tenantId: z.string(), id: z.uuid('must be a message id (UUID)') });
 
 @Controller()
@@ -21,6 +24,8 @@ export class GetMessageController {
     const tenantId = await this.auth.tenantOf(metadata);
     const command = parseRequest(getMessageCommand, { ...request, tenantId }, 'MESSAGE.INVALID');
     const { message, events, inbound } = await this.getMessage.execute(command);
+    let budget = RAW_BUDGET;
+    const within = (raw: Buffer) => (raw.length <= budget ? ((budget -= raw.length), raw) : Buffer.alloc(0));
     return {
       message: toMessageProto(message, events),
       headers: message.headers,
@@ -31,7 +36,8 @@ export class GetMessageController {
         rcptTo: email.rcptTo,
         kind: email.kind ?? '',
         subject: email.subject,
-        raw: email.raw,
+        raw: within(email.raw),
+        size: email.size,
       })),
     };
   }

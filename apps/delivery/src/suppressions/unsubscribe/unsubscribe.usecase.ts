@@ -4,7 +4,6 @@ import { inboundEffects } from '../../inbound/inbound-effects';
 import { inboundEvents } from '../../inbound/inbound-events';
 import { InboundRepository } from '../../inbound/inbound.repository';
 import { MessageRepository } from '../../messages/message.repository';
-import { SuppressionRepository } from '../suppression.repository';
 
 export type UnsubscribeResult = { unsubscribed: string[] } | { refused: 'invalid' | 'expired' };
 
@@ -18,7 +17,6 @@ export class UnsubscribeUseCase {
   constructor(
     private readonly tokens: MailTokens,
     private readonly messages: MessageRepository,
-    private readonly suppressions: SuppressionRepository,
     private readonly inbound: InboundRepository,
   ) {}
 
@@ -35,18 +33,14 @@ export class UnsubscribeUseCase {
     if (!message) return { refused: 'invalid' };
     const effects = inboundEffects(message, { kind: 'unsubscribe', via: 'one-click', from: null }, now, null);
     const addresses = effects.unsubscribes.map((u) => u.recipient);
-    const already = new Set((await this.suppressions.find(message.tenantId, addresses)).map((s) => s.address));
-    const fresh = (recipient: string) => !already.has(recipient);
-    const todo = {
-      ...effects,
-      events: effects.events.filter((e) => fresh(e.recipient ?? '')),
-      suppressions: effects.suppressions.filter((s) => fresh(s.address)),
-      unsubscribes: effects.unsubscribes.filter((u) => fresh(u.recipient)),
-    };
-    if (todo.unsubscribes.length > 0) {
-      const key = `one-click:${message.id}:${todo.unsubscribes.map((u) => u.recipient).join(',')}`;
-      await this.inbound.applyAlone(todo, inboundEvents(message, todo, { key, from: '', at: now, inboundId: null }));
-    }
+    await this.inbound.unsubscribe(effects, (fresh) =>
+      inboundEvents(message, fresh, {
+        key: `one-click:${message.id}:${fresh.unsubscribes.map((u) => u.recipient).join(',')}`,
+        from: '',
+        at: now,
+        inboundId: null,
+      }),
+    );
     return { unsubscribed: addresses };
   }
 }

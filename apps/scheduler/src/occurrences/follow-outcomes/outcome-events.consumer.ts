@@ -4,8 +4,8 @@ import type { Log } from '@chasqui/observability';
 import type { OutcomeCommand, RecordOutcomeUseCase } from './record-outcome.usecase';
 
 /**
- * What became of queued occurrences downstream: delivery's sent and unknown
- * events, and the renderer's and delivery's dead-lettered jobs. One queue;
+ * What became of queued occurrences downstream: delivery's sent, unknown,
+ * failed and suppressed events, and the renderer's and delivery's dead-lettered jobs. One queue;
  * the AMQP `type` says which message each body is.
  */
 export function outcomeEventsConsumer(
@@ -21,6 +21,8 @@ export function outcomeEventsConsumer(
     bindings: [
       RoutingKeys.messageSent,
       RoutingKeys.messageUnknown,
+      RoutingKeys.messageFailed,
+      RoutingKeys.messageSuppressed,
       RoutingKeys.renderJobDeadLettered,
       RoutingKeys.sendJobDeadLettered,
     ].map((routingKey) => ({ exchange: Exchanges.events, routingKey })),
@@ -33,14 +35,16 @@ export function outcomeEventsConsumer(
 function outcomeOf(type: string, body: Buffer): OutcomeCommand {
   switch (type) {
     case MessageTypes.messageSent:
-    case MessageTypes.messageUnknown: {
-      // MessageSent and MessageOutcomeUnknown share their shape: the tenant, then the message.
+    case MessageTypes.messageUnknown:
+    case MessageTypes.messageFailed:
+    case MessageTypes.messageSuppressed: {
+      // These share their shape: the tenant, then the message.
       const { tenantId, message } = delivery.MessageSent.decode(body);
       return {
         tenantId,
         occurrenceId: message?.occurrenceId ?? '',
-        outcome: type === MessageTypes.messageSent ? 'sent' : 'unknown',
-        reason: message?.smtpResponse ?? '',
+        outcome: MESSAGE_OUTCOMES[type],
+        reason: (type === MessageTypes.messageSuppressed ? message?.reason : message?.smtpResponse) ?? '',
         at: dateOf(message?.updatedAt),
       };
     }
@@ -58,6 +62,13 @@ function outcomeOf(type: string, body: Buffer): OutcomeCommand {
       throw new Error(`not an outcome event: ${type || 'no type'}`);
   }
 }
+
+const MESSAGE_OUTCOMES = {
+  [MessageTypes.messageSent]: 'sent',
+  [MessageTypes.messageUnknown]: 'unknown',
+  [MessageTypes.messageFailed]: 'failed',
+  [MessageTypes.messageSuppressed]: 'suppressed',
+} as const;
 
 function dateOf(timestamp: Timestamp | undefined): Date {
   return timestamp ? new Date(Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1e6)) : new Date();

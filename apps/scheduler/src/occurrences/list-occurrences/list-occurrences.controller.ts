@@ -19,6 +19,8 @@ const outcomes = {
   sent: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_SENT,
   unknown: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_UNKNOWN,
   dead_lettered: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_DEAD_LETTERED,
+  failed: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_FAILED,
+  suppressed: scheduler.DeliveryOutcome.DELIVERY_OUTCOME_SUPPRESSED,
 };
 
 const timestamp = (date: Date) => ({
@@ -46,9 +48,14 @@ export class ListOccurrencesController {
   }
 }
 
-/** A dead-lettered job shows in the status, with its reason: the occurrence is not `queued` any more. */
+/**
+ * A dead-lettered job shows in the status, with its reason: the occurrence is
+ * not `queued` any more. A refusal or a suppression shows in the outcome and the reason.
+ */
 function toOccurrenceProto(row: OccurrenceRow): scheduler.Occurrence {
   const dead = row.outcome === 'dead_lettered';
+  // Why it ended without being sent, when it did: the job's death, the server's refusal, the suppression.
+  const unsent = dead || row.outcome === 'failed' || row.outcome === 'suppressed';
   return {
     id: row.id,
     ruleId: row.rule_id,
@@ -58,7 +65,7 @@ function toOccurrenceProto(row: OccurrenceRow): scheduler.Occurrence {
     fireAt: timestamp(new Date(row.fire_at)),
     decidedAt: timestamp(new Date(row.decided_at)),
     status: dead ? scheduler.OccurrenceStatus.OCCURRENCE_STATUS_DEAD_LETTERED : statuses[row.status],
-    reason: (dead ? row.outcome_reason : row.reason) ?? '',
+    reason: (unsent ? row.outcome_reason : row.reason) ?? '',
     invoiceIds: row.invoice_ids,
     outcome: row.outcome ? outcomes[row.outcome] : scheduler.DeliveryOutcome.DELIVERY_OUTCOME_UNSPECIFIED,
     outcomeAt: row.outcome_at ? timestamp(new Date(row.outcome_at)) : undefined,
