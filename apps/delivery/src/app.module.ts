@@ -26,6 +26,7 @@ import { sendJobDeadLetterHooks } from './messages/send-message/send-job-dead-le
 import { sendJobConsumer } from './messages/send-message/send-job.consumer';
 import { SendMessageUseCase } from './messages/send-message/send-message.usecase';
 import { GetSenderSettingsController } from './senders/get-sender-settings/get-sender-settings.controller';
+import { GetSenderSettingsUseCase } from './senders/get-sender-settings/get-sender-settings.usecase';
 import { SecretBox } from './senders/secret-box';
 import { parseFrom } from './senders/sender-identity';
 import { SenderSettingsRepository } from './senders/sender-settings.repository';
@@ -127,6 +128,7 @@ export class AppModule {
         ForwardReplyUseCase,
         GetDeliveryStatsUseCase,
         GetMessageUseCase,
+        GetSenderSettingsUseCase,
         LiftSuppressionUseCase,
         ListActivityUseCase,
         ListMessagesUseCase,

@@ -216,6 +216,71 @@ describe('delivery: what comes back', () => {
     expect((await fetch(`${back.unsubscribeUrl.slice(0, -4)}aaaa`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('an unsubscribe by mail (the List-Unsubscribe mailto) suppresses the sender among the recipients', async () => {
+    const { occurrenceId, back } = await sent('correo-baja@cliente.example');
+    await inbound(
+      [back.unsubscribeMailto],
+      'From: correo-baja@cliente.example\r\nTo: ' + back.unsubscribeMailto + '\r\nSubject: unsubscribe\r\n\r\n\r\n',
+      'correo-baja@cliente.example',
+    );
+    await waitFor(() => stack.eventsFor(occurrenceId).includes(RoutingKeys.messageUnsubscribed), 'unsubscribed');
+    const { suppressions } = await firstValueFrom(
+      stack.delivery.listSuppressions(
+        { address: 'correo-baja@cliente.example', pageSize: 0, pageToken: '' },
+        tenant.auth,
+      ),
+    );
+    expect(suppressions).toEqual([expect.objectContaining({ reason: 'unsubscribe' })]);
+    await firstValueFrom(stack.delivery.liftSuppression({ address: 'correo-baja@cliente.example' }, tenant.auth));
+  });
+
+  it('a complaint (ARF) quoting the reminder suppresses its recipient and is published', async () => {
+    const { occurrenceId, row } = await sent('queja@cliente.example');
+    const arf = [
+      'From: feedback@fbl.cliente.example',
+      'To: fbl@bounces.int.example',
+      'Subject: Abuse report',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="arf"',
+      '',
+      '--arf',
+      'Content-Type: text/plain',
+      '',
+      'This is an email abuse report.',
+      '--arf',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'User-Agent: FBL/1.0',
+      'Version: 1',
+      'Original-Rcpt-To: queja@cliente.example',
+      '',
+      '--arf',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: ${row.message_id}`,
+      'To: queja@cliente.example',
+      'Subject: Recordatorio: factura F-1 vencida',
+      '',
+      '--arf--',
+      '',
+    ].join('\r\n');
+    expect((await inbound(['fbl@bounces.int.example'], arf)).accepted).toBe(true);
+    await waitFor(() => stack.eventsFor(occurrenceId).includes(RoutingKeys.messageComplained), 'complained');
+    const event = stack.events.find(
+      (e) => e.routingKey === RoutingKeys.messageComplained && e.occurrenceId === occurrenceId,
+    )!;
+    expect(delivery.MessageComplained.decode(event.body)).toMatchObject({
+      recipient: 'queja@cliente.example',
+      feedbackType: 'abuse',
+    });
+    const { suppressions } = await firstValueFrom(
+      stack.delivery.listSuppressions({ address: 'queja@cliente.example', pageSize: 0, pageToken: '' }, tenant.auth),
+    );
+    expect(suppressions).toEqual([expect.objectContaining({ reason: 'complaint' })]);
+    await firstValueFrom(stack.delivery.liftSuppression({ address: 'queja@cliente.example' }, tenant.auth));
+  });
+
   it('counts it all for the tenant’s dashboard, and nothing of another tenant’s', async () => {
     const stats = await firstValueFrom(
       stack.delivery.getDeliveryStats({ from: undefined, to: undefined }, tenant.auth),
@@ -224,8 +289,8 @@ describe('delivery: what comes back', () => {
       bouncedHard: '1',
       promisesToPay: '1',
       autoReplies: '1',
-      unsubscribes: '1',
-      complaints: '0',
+      unsubscribes: '2',
+      complaints: '1',
       suppressedAddresses: '1',
     });
     expect(Number(stats.sent)).toBeGreaterThanOrEqual(5);
@@ -233,6 +298,15 @@ describe('delivery: what comes back', () => {
       stack.delivery.getDeliveryStats({ from: undefined, to: undefined }, other.auth),
     );
     expect(theirs).toMatchObject({ bouncedHard: '0', promisesToPay: '0', suppressedAddresses: '0' });
+    const at = (iso: string) => ({ seconds: String(Date.parse(iso) / 1000), nanos: 0 });
+    await expect(
+      firstValueFrom(
+        stack.delivery.getDeliveryStats(
+          { from: at('2026-12-02T00:00:00Z'), to: at('2026-12-01T00:00:00Z') },
+          tenant.auth,
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 3, details: expect.stringContaining('to') });
   });
 
   describe('bad input: a clear SMTP answer or an unmatched record, never a crash', () => {

@@ -1,12 +1,24 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { delivery, type Timestamp } from '@chasqui/contracts';
-import { TenantAuth } from '@chasqui/grpc';
+import { parseRequest, TenantAuth } from '@chasqui/grpc';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { z } from 'zod';
 import { GetDeliveryStatsUseCase } from './get-delivery-stats.usecase';
 
-const dateOf = (t: Timestamp | undefined, fallback: Date) =>
-  t ? new Date(Number(t.seconds) * 1000 + Math.floor(t.nanos / 1e6)) : fallback;
+const instant = (fallback: Date) =>
+  z
+    .custom<Timestamp | null | undefined>()
+    .transform((t) => (t ? new Date(Number(t.seconds) * 1000 + Math.floor(t.nanos / 1e6)) : fallback))
+    .refine((date) => !Number.isNaN(date.getTime()), 'must be a valid timestamp');
+
+const getDeliveryStatsCommand = z
+  .object({
+    tenantId: z.string(),
+    from: instant(new Date(0)),
+    to: instant(new Date('9999-12-31T00:00:00Z')),
+  })
+  .refine((c) => c.from < c.to, { path: ['to'], message: 'must be after from' });
 
 @Controller()
 export class GetDeliveryStatsController {
@@ -21,9 +33,8 @@ export class GetDeliveryStatsController {
     metadata: Metadata,
   ): Promise<delivery.GetDeliveryStatsResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
-    const from = dateOf(request.from, new Date(0));
-    const to = dateOf(request.to, new Date('9999-12-31T00:00:00Z'));
-    const s = await this.getStats.execute({ tenantId, from, to });
+    const command = parseRequest(getDeliveryStatsCommand, { ...request, tenantId }, 'STATS.INVALID');
+    const s = await this.getStats.execute(command);
     return {
       sent: String(s.sent),
       failed: String(s.failed),
