@@ -23,6 +23,7 @@ import { MessageRepository } from './messages/message.repository';
 import { ResolveUnknownController } from './messages/resolve-unknown/resolve-unknown.controller';
 import { ResolveUnknownUseCase } from './messages/resolve-unknown/resolve-unknown.usecase';
 import { sendJobDeadLetterHooks } from './messages/send-message/send-job-dead-letters';
+import { SendClaimRepository } from './messages/send-message/send-claims.repository';
 import { sendJobConsumer } from './messages/send-message/send-job.consumer';
 import { SendMessageUseCase } from './messages/send-message/send-message.usecase';
 import { GetSenderSettingsController } from './senders/get-sender-settings/get-sender-settings.controller';
@@ -142,6 +143,7 @@ export class AppModule {
         DeliveryStatsRepository,
         InboundRepository,
         MessageRepository,
+        SendClaimRepository,
         SenderSettingsRepository,
         SuppressionRepository,
         TimelineRepository,

@@ -1,6 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { delivery, RoutingKeys } from '@chasqui/contracts';
 import { dsnFor, replyTo, sendRaw, waitFor, type ReceivedMail } from '@chasqui/testing';
+import { join } from 'node:path';
 import { firstValueFrom } from 'rxjs';
 import { DeliveryStack } from './support/delivery-stack';
 import { returnAddressesOf } from './support/inbound-mail';
@@ -16,7 +17,12 @@ describe('delivery: what comes back', () => {
   let other: { id: string; auth: Metadata };
 
   beforeAll(async () => {
-    await stack.start();
+    // STARTTLS offered with the test's own certificate; the plain sessions below just do not take it.
+    const fixture = (name: string) => join(__dirname, 'fixtures', name);
+    await stack.start({
+      INBOUND_TLS_KEY_FILE: fixture('inbound-tls.key'),
+      INBOUND_TLS_CERT_FILE: fixture('inbound-tls.crt'),
+    });
     [tenant, other] = [await stack.tenant(), await stack.tenant()];
   }, 180_000);
 
@@ -310,6 +316,16 @@ describe('delivery: what comes back', () => {
   });
 
   describe('bad input: a clear SMTP answer or an unmatched record, never a crash', () => {
+    it('offers STARTTLS when a certificate is configured', async () => {
+      const answer = await sendRaw(
+        stack.inboundPort,
+        { from: '', to: ['postmaster@replies.int.example'] },
+        'Subject: over TLS\r\n\r\nhello\r\n',
+        { requireTLS: true },
+      );
+      expect(answer).toMatchObject({ accepted: true, secure: true });
+    });
+
     it('refuses mail for any other domain at RCPT (no relay) and a message over the size limit with 552', async () => {
       const relay = await inbound(['someone@gmail.com'], 'Subject: hi\r\n\r\nhello\r\n');
       expect(relay).toMatchObject({ accepted: false, code: 550 });

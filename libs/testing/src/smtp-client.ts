@@ -3,6 +3,8 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 /** What the server answered: the code of the command that ended the transaction, and its words. */
 export interface SmtpAnswer {
   accepted: boolean;
+  /** Whether the session ran over TLS (STARTTLS). */
+  secure: boolean;
   code: number;
   response: string;
 }
@@ -16,9 +18,19 @@ export async function sendRaw(
   port: number,
   envelope: { from: string; to: string[] },
   raw: Buffer | string,
-  host = '127.0.0.1',
+  options: { requireTLS?: boolean; host?: string } = {},
 ): Promise<SmtpAnswer> {
-  const connection = new SMTPConnection({ host, port, secure: false, ignoreTLS: true, socketTimeout: 30_000 });
+  const { requireTLS = false, host = '127.0.0.1' } = options;
+  const connection = new SMTPConnection({
+    host,
+    port,
+    secure: false,
+    ignoreTLS: !requireTLS,
+    requireTLS,
+    // A test's own self-signed certificate.
+    tls: { rejectUnauthorized: false },
+    socketTimeout: 30_000,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       connection.once('error', reject);
@@ -28,9 +40,14 @@ export async function sendRaw(
       connection.send({ from: envelope.from, to: envelope.to }, raw, (error, info) => {
         if (error) {
           const failure = error as Error & { responseCode?: number; response?: string };
-          resolve({ accepted: false, code: failure.responseCode ?? 0, response: failure.response ?? failure.message });
+          resolve({
+            accepted: false,
+            secure: connection.secure,
+            code: failure.responseCode ?? 0,
+            response: failure.response ?? failure.message,
+          });
         } else {
-          resolve({ accepted: true, code: 250, response: info.response });
+          resolve({ accepted: true, secure: connection.secure, code: 250, response: info.response });
         }
       });
     });

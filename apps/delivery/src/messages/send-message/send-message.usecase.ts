@@ -13,7 +13,7 @@ import { SmtpConnectFailed } from '../../smtp/smtp-pool';
 import type { SmtpOutcome } from '../../smtp/smtp-outcome';
 import { decideClaim } from '../claim-decision';
 import type { Message } from '../message.entity';
-import { MessageRepository, type Claim } from '../message.repository';
+import { SendClaimRepository, type Claim } from './send-claims.repository';
 
 /** How long a 250 already received waits for the database to come back before the process gives it up as unknown. */
 const RECORD_PATIENCE_MS = 10 * 60_000;
@@ -41,7 +41,7 @@ export class SendMessageUseCase {
   private readonly outcomes: Counter<'status'>;
 
   constructor(
-    private readonly messages: MessageRepository,
+    private readonly messages: SendClaimRepository,
     private readonly mailer: Mailer,
     private readonly senders: SenderSettingsRepository,
     private readonly tokens: MailTokens,
