@@ -1,6 +1,6 @@
 import type { CalendarDay } from './calendar-day';
 import { addDays, calendarDay, dayOfMonthAround, nearestMonthDay, parts, weekdayOf } from './calendar-day';
-import type { Lang, NamedDate } from './pay-dates';
+import type { Lang, NamedDate } from './named-date';
 
 // Dates chrono misreads or misses, read here first; chrono's reading of the same words is dropped.
 

@@ -1,7 +1,7 @@
 import { addressIn, addressesIn } from './address';
 import type { InboundMail } from './classification';
 import { fieldValue, headerSection, mimeTypeOf, normalizeLineEnds, readFields } from './header-fields';
-import type { MailView } from './mail-view';
+import type { MailView } from './mail-view-shape';
 
 /**
  * The source to read when mailparser could not split the mail: no headers (a leading empty
