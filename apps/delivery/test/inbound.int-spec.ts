@@ -343,6 +343,23 @@ describe('delivery: what comes back', () => {
       const row = await inboundRow(`$1 = any(rcpt_to)`, [forged]);
       expect(row).toMatchObject({ state: 'unmatched', problem: expect.stringMatching(/invalid/) });
 
+      // NUL bytes where PostgreSQL text cannot hold them: read all the same.
+      const { row: nulRow, back: nulBack } = await sent('nulo@cliente.example');
+      await inbound(
+        [nulBack.replyTo],
+        replyTo({
+          from: 'nulo@cliente.example',
+          to: nulBack.replyTo,
+          inReplyTo: nulRow.message_id,
+          subject: 'Re: pago\u0000',
+          text: 'Pagamos\u0000 el 15 de diciembre.',
+        }),
+      );
+      expect(await inboundRow('message_id = $1', [nulRow.id])).toMatchObject({
+        state: 'classified',
+        kind: 'human_reply',
+      });
+
       const garbage = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256).filter((b) => b !== 46));
       const broken = 'Content-Type: multipart/mixed; boundary="never"\r\n\r\n--never\r\nContent-Type: text/plain\r\n';
       for (const raw of [garbage, Buffer.from(broken)]) {

@@ -56,8 +56,8 @@ export class ReadInboundUseCase {
 
   private async read(email: InboundEmail, now: Date): Promise<Reading> {
     const mail: InboundMail = Object.assign(await simpleParser(email.raw, { skipTextLinks: true }), { raw: email.raw });
-    const subject = mail.subject ?? '';
-    const report = readReport(mail);
+    const subject = withoutNul(mail.subject ?? '');
+    const report = withoutNul(readReport(mail));
     const clues = cluesOf(
       {
         rcptTo: email.rcptTo,
@@ -77,7 +77,7 @@ export class ReadInboundUseCase {
     });
     if ('refused' in clues) return unmatched(report, clues.refused);
     const found = await this.inbound.resolve(clues.clues);
-    const classification = report ?? readAnswer(mail, now, found[0]?.message.timeZone || 'UTC');
+    const classification = report ?? withoutNul(readAnswer(mail, now, found[0]?.message.timeZone || 'UTC'));
     if (found.length === 0) return unmatched(classification, 'it names none of our messages');
     const { clue, message } = found[0];
     if (found.some((f) => f.message.tenantId !== message.tenantId)) {
@@ -107,5 +107,16 @@ export class ReadInboundUseCase {
 
 function senderOf(mail: ParsedMail): string | null {
   const from = mail.from as AddressObject | undefined;
-  return from?.value[0]?.address?.toLowerCase() ?? null;
+  const address = from?.value[0]?.address?.toLowerCase();
+  return address ? withoutNul(address) : null;
+}
+
+/** PostgreSQL text and jsonb cannot hold NUL: an email may; what is read from it is stored without. */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\u0000/g, '') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  }
+  return value;
 }
