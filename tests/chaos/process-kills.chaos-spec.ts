@@ -43,8 +43,10 @@ describe(`${CHAOS_SIZE} reminders per run while the services' processes die`, ()
 
       const outcome = await expectExactlyOnce(stack, run, { senderDeaths: 1 });
       expect(outcome.sent + outcome.unknown).toBe(CHAOS_SIZE);
-      // The kills that hold the flow landed in it.
-      expect(Math.max(...acceptedAtKill.slice(0, 3))).toBeLessThan(CHAOS_SIZE);
+      // The kills that hold the flow landed in it: the renderer's, then receivables' while rendering waits
+      // for it. Delivery's may find the rest already sent (sending outpaces rendering); its death mid-flow
+      // is the first scenario's.
+      expect(Math.max(...acceptedAtKill.slice(0, 2))).toBeLessThan(CHAOS_SIZE);
     },
     scenarioTimeoutMs(),
   );
