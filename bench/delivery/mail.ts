@@ -23,7 +23,7 @@ export function statementPdf(): Buffer {
   return Buffer.concat([head, randomBytes(ATTACHMENT_BYTES - head.length - tail.length), tail]);
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium-headless-shell';
 
 /**
  * The real statement PDF, rendered as the renderer renders it, when Chromium

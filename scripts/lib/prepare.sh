@@ -23,7 +23,7 @@ apt_install() { # packages...
 
 ensure_system_packages() { # needs_pdftotext
   local missing=()
-  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+  [ -x "${CHROMIUM_PATH:-/usr/lib/chromium/chromium-headless-shell}" ] || missing+=(chromium-headless-shell)
   [ "${1:-}" = pdftotext ] && ! command -v pdftotext >/dev/null && missing+=(poppler-utils)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }

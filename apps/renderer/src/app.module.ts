@@ -8,6 +8,7 @@ import { ormSettings } from './database/orm-settings';
 import type { RendererEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
 import { ChromiumPool } from './pdf/chromium-pool';
+import { PdfCache } from './pdf/pdf-cache';
 import { renderJobConsumer, renderJobDeadLetterHooks } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
 import { StatementLinkServer } from './statements/open-statement-link/statement-link.server';
@@ -57,9 +58,14 @@ export class AppModule {
         },
         {
           provide: StatementLinkServer,
-          inject: [ReceivablesClient, ChromiumPool],
-          useFactory: (receivables: ReceivablesClient, chromium: ChromiumPool) =>
-            new StatementLinkServer(receivables, chromium, env.STATEMENT_LINK_SECRET, log),
+          inject: [ReceivablesClient, PdfCache],
+          useFactory: (receivables: ReceivablesClient, pdfs: PdfCache) =>
+            new StatementLinkServer(receivables, pdfs, env.STATEMENT_LINK_SECRET, log),
+        },
+        {
+          provide: PdfCache,
+          inject: [ChromiumPool],
+          useFactory: (chromium: ChromiumPool) => new PdfCache((html) => chromium.renderPdf(html)),
         },
         {
           provide: ReceivablesClient,

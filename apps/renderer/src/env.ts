@@ -1,4 +1,5 @@
 import { commonEnv, grpcClientEnv, grpcEnv, loadEnv, statementLinkEnv, statementPortEnv } from '@chasqui/config';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 export const rendererEnv = {
@@ -9,9 +10,14 @@ export const rendererEnv = {
   ...statementPortEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
   ...grpcClientEnv(),
-  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
-  /** Warm Chromium pages rendering PDFs at once. */
-  PDF_PAGES: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * Debian's chromium-headless-shell: the same Chromium as /usr/bin/chromium without the
+   * full browser's UI layers, ~6x faster for page.pdf() with the same text and look. The
+   * binary itself, not /usr/bin's wrapper script, so the pool's browser is Chromium's process.
+   */
+  CHROMIUM_PATH: z.string().default('/usr/lib/chromium/chromium-headless-shell'),
+  /** Warm Chromium pages rendering PDFs at once: one per core keeps every core busy (bench/renderer). */
+  PDF_PAGES: z.coerce.number().int().min(1).max(16).default(Math.min(availableParallelism(), 16)),
 };
 
 export type RendererEnv = ReturnType<typeof loadRendererEnv>;

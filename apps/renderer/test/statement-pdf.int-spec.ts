@@ -1,4 +1,5 @@
 import { ChromiumPool } from '../src/pdf/chromium-pool';
+import { CHROMIUM } from './chromium-path';
 import { renderReminder } from '../src/reminder/render-reminder';
 import { aCustomer, aLine, aStatement, aTenant } from './factories/statement.factory';
 import { pdfInfo, pdfText } from './pdf-text';
@@ -23,7 +24,7 @@ const busy = aStatement({
 });
 
 describe('the statement PDF', () => {
-  const pool = new ChromiumPool({ executablePath: '/usr/bin/chromium', pages: 1 });
+  const pool = new ChromiumPool({ executablePath: CHROMIUM, pages: 1 });
   beforeAll(() => pool.start());
   afterAll(() => pool.stop());
 

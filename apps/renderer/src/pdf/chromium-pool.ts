@@ -7,7 +7,7 @@ import { PdfPoolNotRunningError, PdfRenderTimeoutError } from './pdf.errors';
 export { PdfPoolNotRunningError, PdfRenderTimeoutError };
 
 export interface ChromiumPoolOptions {
-  /** Debian's wrapper, /usr/bin/chromium, in the image. */
+  /** Debian's chromium-headless-shell in the image. */
   executablePath: string;
   /** Warm pages, i.e. renders at once; further calls wait for a free page. */
   pages: number;
@@ -17,7 +17,14 @@ export interface ChromiumPoolOptions {
   rendersPerPage?: number;
   /** Bound on one render (content + PDF); a page that takes longer is closed and the render fails. Default 60 s. */
   renderTimeoutMs?: number;
+  /** Arms the bound on one render and returns its disarm; a timer by default (tests pass a clock of their own). */
+  watchdog?: (onTimeout: () => void, ms: number) => () => void;
 }
+
+const timerWatchdog = (onTimeout: () => void, ms: number) => {
+  const timer = setTimeout(onTimeout, ms);
+  return () => clearTimeout(timer);
+};
 
 export interface ChromiumPoolStats {
   browserLaunches: number;
@@ -122,7 +129,7 @@ export class ChromiumPool {
     const { context } = await this.browser();
     const page = await lease.pageIn(context);
     let timedOut = false;
-    const watchdog = setTimeout(() => {
+    const disarm = (this.options.watchdog ?? timerWatchdog)(() => {
       timedOut = true;
       void page.close().catch(() => undefined);
     }, this.timeoutMs);
@@ -136,7 +143,7 @@ export class ChromiumPool {
       if (timedOut) throw new PdfRenderTimeoutError(`PDF render took over ${this.timeoutMs} ms`, { cause: err });
       throw err;
     } finally {
-      clearTimeout(watchdog);
+      disarm();
     }
   }
 

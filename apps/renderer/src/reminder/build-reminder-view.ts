@@ -1,6 +1,7 @@
 import type { receivables } from '@chasqui/contracts';
 import { formatCalendarDate } from './format-date';
 import { formatMoney } from './format-money';
+import { numberFormat } from './formatters';
 import { ReminderError } from './reminder.errors';
 
 export interface DocumentRow {
@@ -70,7 +71,7 @@ export function buildReminderView(
     customerTaxId: customer.taxId,
     asOf: formatCalendarDate(statement.asOf, locale),
     invoices: owed.map(row),
-    invoiceCount: new Intl.NumberFormat(locale).format(owed.length),
+    invoiceCount: numberFormat(locale).format(owed.length),
     single: owed.length === 1,
     firstInvoiceNumber: first.number,
     overdueTotals,
@@ -90,7 +91,7 @@ function documentRow(line: receivables.StatementLine, locale: string): DocumentR
     number: line.number,
     issueDate: formatCalendarDate(line.issueDate, locale),
     dueDate: formatCalendarDate(line.dueDate, locale),
-    daysOverdue: isOverdue ? new Intl.NumberFormat(locale).format(line.daysOverdue) : '—',
+    daysOverdue: isOverdue ? numberFormat(locale).format(line.daysOverdue) : '—',
     isOverdue,
     oneDay: line.daysOverdue === 1,
     currency: line.currency,

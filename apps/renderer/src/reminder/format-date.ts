@@ -11,5 +11,16 @@ export function formatCalendarDate(date: string, locale: string): string {
   if (utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) {
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${date}"`);
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
+  return formatterFor(locale).format(utc);
+}
+
+// One formatter per locale: building one costs far more than formatting with it. Kept
+// here, not in ./formatters, so this file stays self-contained (its spec runs it alone under other TZs).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(locale: string): Intl.DateTimeFormat {
+  let format = formatters.get(locale);
+  if (!format)
+    formatters.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format;
 }

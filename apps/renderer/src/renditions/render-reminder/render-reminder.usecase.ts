@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
-import { ChromiumPool } from '../../pdf/chromium-pool';
+import { PdfCache } from '../../pdf/pdf-cache';
 import { ReminderError } from '../../reminder/reminder.errors';
 import { asRenderFailure } from './render-failures';
 import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
@@ -35,7 +35,7 @@ export class RenderReminderUseCase {
   constructor(
     private readonly orm: MikroORM,
     private readonly receivables: ReceivablesClient,
-    private readonly chromium: ChromiumPool,
+    private readonly pdfs: PdfCache,
     private readonly outbox: OutboxRelay,
     private readonly links: StatementLinkIssuer,
   ) {}
@@ -55,7 +55,7 @@ export class RenderReminderUseCase {
     const attach = job.attachStatementPdf && to.length > 0;
     const email = this.email(statement, job, attach);
     if (!email) return this.record(job, { subject: '', to, pdf: undefined, outcome: 'settled' });
-    const pdf = attach ? await this.chromium.renderPdf(email.statementHtml) : undefined;
+    const pdf = attach ? await this.pdfs.pdf(email.statementHtml) : undefined;
     const sendJob: renderer.SendJob = {
       occurrenceId: job.occurrenceId,
       tenantId: job.tenantId,

@@ -2,7 +2,7 @@ import type { Log } from '@chasqui/observability';
 import { openStatementLink } from '@chasqui/statement-links';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ReceivablesClient } from '../../grpc/receivables.client';
-import type { ChromiumPool } from '../../pdf/chromium-pool';
+import type { PdfCache } from '../../pdf/pdf-cache';
 import { renderStatement } from '../../reminder/render-reminder';
 import { EXPIRED, failureReply, NO_SUCH_STATEMENT, type Reply } from './statement-link.replies';
 
@@ -19,7 +19,7 @@ export class StatementLinkServer {
 
   constructor(
     private readonly receivables: ReceivablesClient,
-    private readonly chromium: ChromiumPool,
+    private readonly pdfs: PdfCache,
     private readonly secret: string,
     private readonly log: Log,
   ) {}
@@ -51,7 +51,7 @@ export class StatementLinkServer {
     try {
       const statement = await this.receivables.statement(tenantId, customerId, asOf);
       const { html, filename } = renderStatement(statement);
-      return { status: 200, type: 'application/pdf', body: await this.chromium.renderPdf(html), filename };
+      return { status: 200, type: 'application/pdf', body: await this.pdfs.pdf(html), filename };
     } catch (error) {
       return failureReply(error, (failure) =>
         this.log.error('statement link failed', {
