@@ -32,10 +32,11 @@ export interface ChromiumPoolStats {
   pdfsRendered: number;
 }
 
+/** The document's own @page rules (paper size, margins, page numbers) decide; A4 when it has none. */
 const PDF_OPTIONS: Parameters<Page['pdf']>[0] = {
   format: 'A4',
+  preferCSSPageSize: true,
   printBackground: true,
-  margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
 };
 
 /**

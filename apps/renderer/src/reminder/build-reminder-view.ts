@@ -1,4 +1,6 @@
 import type { receivables } from '@chasqui/contracts';
+import { ageBalances } from './aging';
+import { cssString } from './brand-view';
 import { formatCalendarDate } from './format-date';
 import { formatMoney } from './format-money';
 import { numberFormat } from './formatters';
@@ -23,6 +25,15 @@ export interface CurrencyTotalRow {
   overdue: string;
 }
 
+export interface AgingRow {
+  currency: string;
+  current: string;
+  days1to30: string;
+  days31to60: string;
+  days61to90: string;
+  over90: string;
+}
+
 /** Everything a template may show, already formatted: templates only place strings. */
 export interface ReminderView {
   company: string;
@@ -40,6 +51,11 @@ export interface ReminderView {
   /** Every open document, for the statement. */
   statementLines: DocumentRow[];
   statementTotals: CurrencyTotalRow[];
+  /** The open balance of each currency by age. */
+  statementAging: AgingRow[];
+  /** The company's and the customer's names as CSS strings, for the PDF's page box. */
+  companyCss: string;
+  customerNameCss: string;
 }
 
 /**
@@ -82,6 +98,19 @@ export function buildReminderView(
       balance: formatMoney(total.balanceMinor, total.currency, locale),
       overdue: formatMoney(total.overdueMinor, total.currency, locale),
     })),
+    statementAging: ageBalances(statement.lines).map((aging) => {
+      const money = (minor: bigint) => formatMoney(minor.toString(), aging.currency, locale);
+      return {
+        currency: aging.currency,
+        current: money(aging.current),
+        days1to30: money(aging.days1to30),
+        days31to60: money(aging.days31to60),
+        days61to90: money(aging.days61to90),
+        over90: money(aging.over90),
+      };
+    }),
+    companyCss: cssString(tenant.name),
+    customerNameCss: cssString(customer.legalName),
   };
 }
 

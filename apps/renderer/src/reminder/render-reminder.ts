@@ -1,8 +1,11 @@
 import type { receivables } from '@chasqui/contracts';
 import Mustache from 'mustache';
+import { DEFAULT_BRAND, type Brand } from './brand';
+import { brandView, LOGO_CID } from './brand-view';
 import { buildReminderView } from './build-reminder-view';
 import { resolveLocale, type TemplateLocale } from './resolve-locale';
-import { DEFAULT_TEMPLATES, type ReminderKind } from './templates';
+import { DEFAULT_TEMPLATES, type EmailTemplates, type ReminderKind } from './templates';
+import { emailLayoutHtml } from './templates/email-layout.html';
 
 export interface RenderReminderInput {
   statement: receivables.Statement;
@@ -10,6 +13,10 @@ export interface RenderReminderInput {
   kind: ReminderKind;
   /** Else the customer's, else the tenant's, else es-MX. */
   locale?: string;
+  /** The tenant's template for this kind and locale, checked when saved; none: the default. */
+  template?: EmailTemplates;
+  /** The tenant's look, company details and payment instructions; none: the defaults. */
+  brand?: Brand;
   /** Whether the email may say a statement PDF is attached. Default true. */
   attachStatement?: boolean;
   /** A test send: the subject says so. */
@@ -18,10 +25,20 @@ export interface RenderReminderInput {
   statementUrl?: string;
 }
 
+export interface InlineImage {
+  contentId: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface RenderedReminder {
   subject: string;
+  /** The sender's display name the template asks for; '' leaves the tenant's. */
+  fromName: string;
   html: string;
   text: string;
+  /** Images the HTML shows by cid: (the logo): they travel in the email, nothing is fetched. */
+  inlineImages: InlineImage[];
   /** The statement of account as a document, for the PDF. */
   statementHtml: string;
   statementFilename: string;
@@ -33,39 +50,56 @@ const TEST_MARK: Record<TemplateLocale, string> = { 'es-MX': '[Prueba]', 'es-CL'
 // Subject and text are not HTML: values go in as they are ('Pérez & Hijos', not 'Pérez &amp; Hijos').
 const asIs = { escape: (value: unknown) => String(value) };
 
+/** A body that shows the payment instructions itself; any other gets them after it. */
+const placesPayment = (body: string) => /\{\{\s*[#^]?\s*(paymentAccounts|hasPaymentInstructions)\b/.test(body);
+
 /** One reminder email, and the statement that goes with it, from the statement as it is now. */
 export function renderReminder(input: RenderReminderInput): RenderedReminder {
   const { statement } = input;
   const locale = resolveLocale(input.locale, statement.customer?.locale, statement.tenant?.locale);
-  const templates = DEFAULT_TEMPLATES[locale.templates];
+  const defaults = DEFAULT_TEMPLATES[locale.templates];
+  const template = input.template ?? defaults.emails[input.kind];
+  const brand = input.brand ?? DEFAULT_BRAND;
   const view = {
     ...buildReminderView(statement, input.invoiceIds, locale.format),
+    ...brandView(brand, statement.tenant?.country ?? '', locale.templates),
     statementAttached: input.attachStatement ?? true,
     statementUrl: input.statementUrl ?? '',
   };
-  const email = templates.emails[input.kind];
+  const paymentHtml = placesPayment(template.html) ? '' : Mustache.render(defaults.payment.html, view);
+  const bodyHtml = Mustache.render(template.html, view) + paymentHtml;
+  const paymentText = placesPayment(template.text) ? '' : Mustache.render(defaults.payment.text, view, undefined, asIs);
   // One line: a legal name with a line break must not end the Subject header.
-  const subject = Mustache.render(email.subject, view, undefined, asIs).replace(/\s+/g, ' ').trim();
+  const subject = Mustache.render(template.subject, view, undefined, asIs).replace(/\s+/g, ' ').trim();
   return {
     subject: input.test ? `${TEST_MARK[locale.templates]} ${subject}` : subject,
-    html: Mustache.render(email.html, view),
-    text: Mustache.render(email.text, view, undefined, asIs),
-    statementHtml: Mustache.render(templates.statement.html, view),
-    statementFilename: fileName(templates.statement.filename, statement.customer?.legalName ?? '', statement.asOf),
+    fromName: (template.fromName ?? '').replace(/\s+/g, ' ').trim(),
+    html: Mustache.render(emailLayoutHtml(defaults.lang), { ...view, bodyHtml }),
+    text: Mustache.render(template.text, view, undefined, asIs).trimEnd() + paymentText.trimEnd() + '\n',
+    inlineImages: brand.logo ? [{ contentId: LOGO_CID, ...brand.logo }] : [],
+    statementHtml: Mustache.render(defaults.statement.html, view),
+    statementFilename: fileName(defaults.statement.filename, statement.customer?.legalName ?? '', statement.asOf),
   };
 }
 
 /** The statement of account alone, every open document on it: what a statement link opens. */
-export function renderStatement(statement: receivables.Statement): { html: string; filename: string } {
+export function renderStatement(
+  statement: receivables.Statement,
+  brand: Brand = DEFAULT_BRAND,
+): { html: string; filename: string } {
   const locale = resolveLocale(undefined, statement.customer?.locale, statement.tenant?.locale);
   const templates = DEFAULT_TEMPLATES[locale.templates];
-  const view = buildReminderView(
-    statement,
-    statement.lines.map((line) => line.invoiceId),
-    locale.format,
-  );
+  const view = {
+    ...buildReminderView(
+      statement,
+      statement.lines.map((line) => line.invoiceId),
+      locale.format,
+    ),
+    ...brandView(brand, statement.tenant?.country ?? '', locale.templates),
+    statementAttached: true,
+  };
   return {
-    html: Mustache.render(templates.statement.html, { ...view, statementAttached: true }),
+    html: Mustache.render(templates.statement.html, view),
     filename: fileName(templates.statement.filename, statement.customer?.legalName ?? '', statement.asOf),
   };
 }

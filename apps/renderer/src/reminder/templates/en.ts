@@ -1,5 +1,5 @@
 import type { EmailTemplates, LocaleTemplates } from './locale-templates';
-import { overdueEmailHtml } from './overdue-email.html';
+import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Dear {{customerName}},';
@@ -10,17 +10,30 @@ const attached = 'Your statement of account as of {{asOf}} is attached as a PDF.
 const download = 'Download your up-to-date statement';
 const alreadyPaid = 'If you have already paid, thank you, and please disregard this message.';
 
+const howToPay = 'How to pay:';
+const paymentText = `{{#hasPaymentInstructions}}
+
+${howToPay}
+{{#paymentAccounts}}
+- {{label}}
+{{/paymentAccounts}}
+{{#paymentNote}}
+{{paymentNote}}
+{{/paymentNote}}
+{{/hasPaymentInstructions}}
+`;
+
 /** One reminder email in this locale: the kind's subject and opening line around the same body. */
 const email = (subject: string, intro: string): EmailTemplates => ({
   subject,
-  html: overdueEmailHtml({
-    lang: 'en',
+  html: emailBodyHtml({
     greeting,
     intro,
     invoice: 'Invoice',
     dueDate: 'Due date',
     daysOverdue: 'Days overdue',
     balance: 'Balance',
+    howToPay,
     totalOverdue: 'Total overdue',
     attached,
     download,
@@ -43,7 +56,7 @@ Total overdue:
 - {{amount}}
 {{/overdueTotals}}
 {{/hasOverdueTotals}}
-{{#statementAttached}}
+${paymentText}{{#statementAttached}}
 
 ${attached}
 {{/statementAttached}}
@@ -60,6 +73,8 @@ Kind regards,
 });
 
 export const en: LocaleTemplates = {
+  lang: 'en',
+  payment: { html: paymentInstructionsHtml(howToPay), text: paymentText },
   emails: {
     overdue: email(
       '{{#single}}{{company}}: invoice {{firstInvoiceNumber}} is overdue{{/single}}' +
@@ -108,6 +123,14 @@ export const en: LocaleTemplates = {
       totals: 'Totals by currency',
       overdue: 'Overdue',
       noOpenDocuments: 'No open documents.',
+      page: 'Page',
+      of: 'of',
+      aging: 'Aging',
+      current: 'Not yet due',
+      days1to30: '1–30 days',
+      days31to60: '31–60 days',
+      days61to90: '61–90 days',
+      over90: 'Over 90 days',
     }),
     filename: 'statement',
   },

@@ -1,5 +1,5 @@
 import type { EmailTemplates, LocaleTemplates } from './locale-templates';
-import { overdueEmailHtml } from './overdue-email.html';
+import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado(a) {{customerName}}:';
@@ -10,17 +10,30 @@ const attached = 'Adjuntamos su estado de cuenta al {{asOf}} en formato PDF.';
 const download = 'Descargue su estado de cuenta actualizado';
 const alreadyPaid = 'Si ya efectuó el pago, le agradecemos y le solicitamos omitir este mensaje.';
 
+const howToPay = 'Datos para su pago:';
+const paymentText = `{{#hasPaymentInstructions}}
+
+${howToPay}
+{{#paymentAccounts}}
+- {{label}}
+{{/paymentAccounts}}
+{{#paymentNote}}
+{{paymentNote}}
+{{/paymentNote}}
+{{/hasPaymentInstructions}}
+`;
+
 /** One reminder email in this locale: the kind's subject and opening line around the same body. */
 const email = (subject: string, intro: string): EmailTemplates => ({
   subject,
-  html: overdueEmailHtml({
-    lang: 'es-CL',
+  html: emailBodyHtml({
     greeting,
     intro,
     invoice: 'Factura N°',
     dueDate: 'Vencimiento',
     daysOverdue: 'Días de mora',
     balance: 'Saldo',
+    howToPay,
     totalOverdue: 'Total vencido',
     attached,
     download,
@@ -43,7 +56,7 @@ Total vencido:
 - {{amount}}
 {{/overdueTotals}}
 {{/hasOverdueTotals}}
-{{#statementAttached}}
+${paymentText}{{#statementAttached}}
 
 ${attached}
 {{/statementAttached}}
@@ -60,6 +73,8 @@ Saludos cordiales,
 });
 
 export const esCL: LocaleTemplates = {
+  lang: 'es-CL',
+  payment: { html: paymentInstructionsHtml(howToPay), text: paymentText },
   emails: {
     overdue: email(
       '{{#single}}{{company}}: factura N° {{firstInvoiceNumber}} vencida{{/single}}' +
@@ -108,6 +123,14 @@ export const esCL: LocaleTemplates = {
       totals: 'Totales por moneda',
       overdue: 'Vencido',
       noOpenDocuments: 'No hay documentos pendientes.',
+      page: 'Página',
+      of: 'de',
+      aging: 'Antigüedad de saldos',
+      current: 'Por vencer',
+      days1to30: '1–30 días',
+      days31to60: '31–60 días',
+      days61to90: '61–90 días',
+      over90: 'Más de 90',
     }),
     filename: 'estado-de-cuenta',
   },

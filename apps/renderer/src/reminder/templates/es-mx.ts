@@ -1,5 +1,5 @@
 import type { EmailTemplates, LocaleTemplates } from './locale-templates';
-import { overdueEmailHtml } from './overdue-email.html';
+import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado cliente {{customerName}}:';
@@ -10,17 +10,30 @@ const attached = 'Adjuntamos su estado de cuenta al {{asOf}} en PDF.';
 const download = 'Descargue su estado de cuenta actualizado';
 const alreadyPaid = 'Si ya realizó el pago, le agradecemos y le pedimos ignorar este mensaje.';
 
+const howToPay = 'Datos para su pago:';
+const paymentText = `{{#hasPaymentInstructions}}
+
+${howToPay}
+{{#paymentAccounts}}
+- {{label}}
+{{/paymentAccounts}}
+{{#paymentNote}}
+{{paymentNote}}
+{{/paymentNote}}
+{{/hasPaymentInstructions}}
+`;
+
 /** One reminder email in this locale: the kind's subject and opening line around the same body. */
 const email = (subject: string, intro: string): EmailTemplates => ({
   subject,
-  html: overdueEmailHtml({
-    lang: 'es-MX',
+  html: emailBodyHtml({
     greeting,
     intro,
     invoice: 'Factura',
     dueDate: 'Vencimiento',
     daysOverdue: 'Días de atraso',
     balance: 'Saldo',
+    howToPay,
     totalOverdue: 'Total vencido',
     attached,
     download,
@@ -43,7 +56,7 @@ Total vencido:
 - {{amount}}
 {{/overdueTotals}}
 {{/hasOverdueTotals}}
-{{#statementAttached}}
+${paymentText}{{#statementAttached}}
 
 ${attached}
 {{/statementAttached}}
@@ -60,6 +73,8 @@ Atentamente,
 });
 
 export const esMX: LocaleTemplates = {
+  lang: 'es-MX',
+  payment: { html: paymentInstructionsHtml(howToPay), text: paymentText },
   emails: {
     overdue: email(
       '{{#single}}{{company}}: la factura {{firstInvoiceNumber}} está vencida{{/single}}' +
@@ -108,6 +123,14 @@ export const esMX: LocaleTemplates = {
       totals: 'Totales por moneda',
       overdue: 'Vencido',
       noOpenDocuments: 'No hay documentos pendientes.',
+      page: 'Página',
+      of: 'de',
+      aging: 'Antigüedad de saldos',
+      current: 'Por vencer',
+      days1to30: '1–30 días',
+      days31to60: '31–60 días',
+      days61to90: '61–90 días',
+      over90: 'Más de 90',
     }),
     filename: 'estado-de-cuenta',
   },

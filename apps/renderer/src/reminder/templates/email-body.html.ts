@@ -1,8 +1,7 @@
 import { css } from './email-styles';
 
-/** A locale's words for the overdue email; they may hold {{ }} tags of the reminder view. */
-export interface OverdueEmailPhrases {
-  lang: string;
+/** A locale's words for a reminder's body; they may hold {{ }} tags of the reminder view. */
+export interface EmailPhrases {
   greeting: string;
   intro: string;
   invoice: string;
@@ -10,6 +9,8 @@ export interface OverdueEmailPhrases {
   daysOverdue: string;
   balance: string;
   totalOverdue: string;
+  /** Heading of the payment instructions. */
+  howToPay: string;
   attached: string;
   /** The words of the link to the statement as it is when opened. */
   download: string;
@@ -17,21 +18,24 @@ export interface OverdueEmailPhrases {
   closing: string;
 }
 
-/** The responsive HTML body of an overdue reminder, in the words given. */
-export const overdueEmailHtml = (p: OverdueEmailPhrases): string => `<!DOCTYPE html>
-<html lang="${p.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{company}}</title>
-</head>
-<body style="${css.body}">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${css.page}">
-<tr><td align="center" style="${css.pageCell}">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${css.card}">
-<tr><td style="${css.header}">{{company}}</td></tr>
-<tr><td style="${css.content}">
-<p style="${css.p}">${p.greeting}</p>
+/**
+ * The payment instructions, beside the amount owed. Shared by the default bodies and
+ * by the layout, which adds it after a tenant's body that does not place it.
+ */
+export const paymentInstructionsHtml = (howToPay: string): string => `{{#hasPaymentInstructions}}
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${css.pay}border-left-color:{{accentColour}};">
+<tr><td style="${css.payTitle}">${howToPay}</td></tr>
+{{#paymentAccounts}}
+<tr><td style="${css.payLine}"><strong>{{bank}}</strong> · {{typeName}} <span style="white-space:nowrap;">{{number}}</span><br>{{holder}}{{#holderTaxId}} ({{holderTaxId}}){{/holderTaxId}} · {{currency}}</td></tr>
+{{/paymentAccounts}}
+{{#paymentNote}}
+<tr><td style="${css.payLine}">{{paymentNote}}</td></tr>
+{{/paymentNote}}
+</table>
+{{/hasPaymentInstructions}}`;
+
+/** The body of a reminder email (inside the tenant's branded layout), in the words given. */
+export const emailBodyHtml = (p: EmailPhrases): string => `<p style="${css.p}">${p.greeting}</p>
 <p style="${css.p}">${p.intro}</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${css.table}">
 <tr><th align="left" style="${css.th}">${p.invoice}</th><th align="left" style="${css.th}">${p.dueDate}</th><th align="right" style="${css.thNum}">${p.daysOverdue}</th><th align="right" style="${css.thNum}">${p.balance}</th></tr>
@@ -47,6 +51,7 @@ export const overdueEmailHtml = (p: OverdueEmailPhrases): string => `<!DOCTYPE h
 {{/overdueTotals}}
 </table>
 {{/hasOverdueTotals}}
+${paymentInstructionsHtml(p.howToPay)}
 {{#statementAttached}}
 <p style="${css.p}">${p.attached}</p>
 {{/statementAttached}}
@@ -55,10 +60,4 @@ export const overdueEmailHtml = (p: OverdueEmailPhrases): string => `<!DOCTYPE h
 {{/statementUrl}}
 <p style="${css.p}">${p.alreadyPaid}</p>
 <p style="margin:0;">${p.closing}<br>{{company}}</p>
-</td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>
 `;
