@@ -79,9 +79,12 @@ export class DeliveryUnderTest {
           subject: REMINDER.subject,
           html: REMINDER.html,
           text: REMINDER.text,
-          attachments: [{ filename: REMINDER.filename, contentType: REMINDER.contentType, content: pdf }],
+          attachments: [
+            { filename: REMINDER.filename, contentType: REMINDER.contentType, content: pdf, contentId: '' },
+          ],
           test: false,
           timeZone: 'America/Mexico_City',
+          fromName: '',
         }).finish();
         channel.publish(Exchanges.jobs, RoutingKeys.sendJob, Buffer.from(job), {
           persistent: true,

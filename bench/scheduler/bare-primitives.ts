@@ -53,6 +53,7 @@ export async function barePublish(amqpUrl: string, count: number): Promise<numbe
         attachStatementPdf: true,
         audience: { contactRoles: [], extraRecipients: [], cc: [], bcc: [] },
         testTo: '',
+        templateId: '',
       }).finish(),
     );
     const start = process.hrtime.bigint();

@@ -1,9 +1,15 @@
-import { callDeadlines } from '@chasqui/grpc';
+import { callDeadlines, remoteTenantAuth, TenantAuth } from '@chasqui/grpc';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { JsonLogger } from '@chasqui/observability';
 import { DeadLettersController, platformProviders } from '@chasqui/platform';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BrandingRepository } from './branding/branding.repository';
+import { GetBrandingController } from './branding/get-branding/get-branding.controller';
+import { GetPaymentInstructionsController } from './branding/get-payment-instructions/get-payment-instructions.controller';
+import { UpdateBrandingController } from './branding/update-branding/update-branding.controller';
+import { UpdateBrandingUseCase } from './branding/update-branding/update-branding.usecase';
+import { UpdatePaymentInstructionsController } from './branding/update-payment-instructions/update-payment-instructions.controller';
 import { ormSettings } from './database/orm-settings';
 import type { RendererEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
@@ -11,14 +17,35 @@ import { ChromiumPool } from './pdf/chromium-pool';
 import { PdfCache } from './pdf/pdf-cache';
 import { renderJobConsumer, renderJobDeadLetterHooks } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
+import { RenditionRepository } from './renditions/rendition.repository';
 import { StatementLinkServer } from './statements/open-statement-link/statement-link.server';
+import { CheckTemplateController } from './templates/check-template/check-template.controller';
+import { CheckTemplateUseCase } from './templates/check-template/check-template.usecase';
+import { ChooseTemplate } from './templates/choose-template';
+import { GetTemplateController } from './templates/get-template/get-template.controller';
+import { GetTemplateUseCase } from './templates/get-template/get-template.usecase';
+import { ListTemplatesController } from './templates/list-templates/list-templates.controller';
+import { ListTemplatesUseCase } from './templates/list-templates/list-templates.usecase';
+import { TemplateRepository } from './templates/template.repository';
+import { UpsertTemplateController } from './templates/upsert-template/upsert-template.controller';
+import { UpsertTemplateUseCase } from './templates/upsert-template/upsert-template.usecase';
 
 @Module({})
 export class AppModule {
   static register(env: RendererEnv, log: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      controllers: [DeadLettersController],
+      controllers: [
+        DeadLettersController,
+        UpsertTemplateController,
+        GetTemplateController,
+        ListTemplatesController,
+        CheckTemplateController,
+        UpdateBrandingController,
+        GetBrandingController,
+        UpdatePaymentInstructionsController,
+        GetPaymentInstructionsController,
+      ],
       providers: [
         ...platformProviders({
           service: 'renderer',
@@ -51,16 +78,29 @@ export class AppModule {
           },
         }),
         RenderReminderUseCase,
+        RenditionRepository,
+        TemplateRepository,
+        ChooseTemplate,
+        UpsertTemplateUseCase,
+        GetTemplateUseCase,
+        ListTemplatesUseCase,
+        CheckTemplateUseCase,
+        BrandingRepository,
+        UpdateBrandingUseCase,
         { provide: JsonLogger, useValue: log },
+        {
+          provide: TenantAuth,
+          useFactory: () => remoteTenantAuth(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
         {
           provide: StatementLinkIssuer,
           useFactory: () => new StatementLinkIssuer(env.STATEMENT_LINK_SECRET, env.STATEMENT_LINK_BASE),
         },
         {
           provide: StatementLinkServer,
-          inject: [ReceivablesClient, PdfCache],
-          useFactory: (receivables: ReceivablesClient, pdfs: PdfCache) =>
-            new StatementLinkServer(receivables, pdfs, env.STATEMENT_LINK_SECRET, log),
+          inject: [ReceivablesClient, PdfCache, BrandingRepository],
+          useFactory: (receivables: ReceivablesClient, pdfs: PdfCache, brandings: BrandingRepository) =>
+            new StatementLinkServer(receivables, pdfs, brandings, env.STATEMENT_LINK_SECRET, log),
         },
         {
           provide: PdfCache,

@@ -4,7 +4,6 @@ import { z } from 'zod';
 
 export const rendererEnv = {
   ...commonEnv(9463),
-  /** Its gRPC port serves only operations.v1 (its dead letters). */
   ...grpcEnv(50053),
   ...statementLinkEnv(),
   ...statementPortEnv(),

@@ -3,10 +3,10 @@ import { JsonLogger } from '@chasqui/observability';
 import { AppModule } from './app.module';
 import { loadRendererEnv } from './env';
 
-/** The renderer works from its queue; its gRPC port serves only its dead letters (operations.v1). */
+/** The renderer works from its queue; its gRPC port serves each company's voice (renderer.v1) and its dead letters. */
 const env = loadRendererEnv();
 const log = new JsonLogger('renderer', env.LOG_LEVEL);
-startGrpcService('operations', AppModule.register(env, log), env, log).catch((error: unknown) => {
+startGrpcService('renderer', AppModule.register(env, log), env, log).catch((error: unknown) => {
   log.error('renderer failed to start', { error: String(error) });
   process.exit(1);
 });

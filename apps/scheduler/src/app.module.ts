@@ -16,6 +16,7 @@ import type { SchedulerEnv } from './env';
 import { ForecastController } from './forecast/forecast.controller';
 import { ForecastUseCase } from './forecast/forecast.usecase';
 import { ReceivablesClient } from './grpc/receivables.client';
+import { RendererClient } from './grpc/renderer.client';
 import { outcomeEventsConsumer } from './occurrences/follow-outcomes/outcome-events.consumer';
 import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outcome.usecase';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
@@ -90,7 +91,10 @@ export class AppModule {
           log,
           // The scheduler's outbox holds render jobs only: each stands alone, so batches may overtake each other.
           relayLanes: 4,
-          resources: { inject: [ReceivablesClient], build: (receivables: ReceivablesClient) => [receivables] },
+          resources: {
+            inject: [ReceivablesClient, RendererClient],
+            build: (receivables: ReceivablesClient, renderer: RendererClient) => [receivables, renderer],
+          },
           consumers: {
             inject: [
               Ticker,
@@ -170,6 +174,10 @@ export class AppModule {
         {
           provide: ReceivablesClient,
           useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
+        },
+        {
+          provide: RendererClient,
+          useFactory: () => new RendererClient(env.RENDERER_URL, env.SERVICE_TOKEN, callDeadlines(env)),
         },
         {
           provide: TenantAuth,

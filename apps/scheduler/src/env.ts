@@ -6,6 +6,8 @@ export const schedulerEnv = {
   ...grpcEnv(50052),
   ...statementLinkEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
+  /** Asked whether a rule may name a template (the renderer owns them). */
+  RENDERER_URL: z.string().default('127.0.0.1:50053'),
   ...grpcClientEnv(),
   /** How late a step may still be sent after its moment (ARCHITECTURE §5a). */
   GRACE_HOURS: z.coerce

@@ -15,12 +15,17 @@ export const grpcPackages = {
     service: 'SchedulerService',
     protoPath: 'chasqui/scheduler/v1/scheduler.proto',
   },
+  renderer: {
+    package: 'chasqui.renderer.v1',
+    service: 'RendererService',
+    protoPath: 'chasqui/renderer/v1/renderer.proto',
+  },
   delivery: {
     package: 'chasqui.delivery.v1',
     service: 'DeliveryService',
     protoPath: 'chasqui/delivery/v1/delivery.proto',
   },
-  // Served by every service (the renderer serves only this one): its dead letters.
+  // Served by every service beside its own: its dead letters.
   operations: {
     package: 'chasqui.operations.v1',
     service: 'DeadLetterService',

@@ -19,7 +19,7 @@ export interface Infrastructure {
 export async function serviceEnvironments(infrastructure: Infrastructure) {
   const [receivables, scheduler, renderer, delivery, statementPort, inboundPort, unsubscribePort, ...httpPorts] =
     await distinctPorts(11);
-  // Every service has a gRPC port (the renderer's serves only its dead letters).
+  // Every service has a gRPC port.
   const grpcPorts: Record<ServiceName, number> = { receivables, scheduler, renderer, delivery };
   const common = {
     DATABASE_URL: infrastructure.databaseUrl,
@@ -29,6 +29,7 @@ export async function serviceEnvironments(infrastructure: Infrastructure) {
     STATEMENT_LINK_SECRET: 'chaos-statement-link-secret',
     STATEMENT_LINK_BASE: `http://127.0.0.1:${statementPort}`,
     RECEIVABLES_URL: `127.0.0.1:${grpcPorts.receivables}`,
+    RENDERER_URL: `127.0.0.1:${grpcPorts.renderer}`,
     SMTP_URL: infrastructure.smtpUrl,
     SMTP_POOL_SIZE: String(infrastructure.smtpPoolSize),
     SMTP_TIMEOUT_MS: '5000',

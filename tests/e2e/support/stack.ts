@@ -1,5 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
-import { delivery, operations, receivables, scheduler } from '@chasqui/contracts';
+import { delivery, operations, receivables, renderer, scheduler } from '@chasqui/contracts';
 import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
 import {
   createTestDatabase,
@@ -24,6 +24,7 @@ export class Stack {
   receivables!: receivables.ReceivablesServiceClient;
   scheduler!: scheduler.SchedulerServiceClient;
   delivery!: delivery.DeliveryServiceClient;
+  renderer!: renderer.RendererServiceClient;
   /** Each service's dead letters (operations.v1, admin token). */
   readonly deadLetters = {} as Record<ServiceName, operations.DeadLetterServiceClient>;
   databaseUrl = '';
@@ -62,6 +63,7 @@ export class Stack {
       SERVICE_TOKEN: 'e2e-service-token',
       ADMIN_TOKEN: 'e2e-admin-token',
       RECEIVABLES_URL: `127.0.0.1:${grpcPorts.receivables}`,
+      RENDERER_URL: `127.0.0.1:${grpcPorts.renderer}`,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       RETRY_DELAYS_MS: '500,1000,2000',
       STATEMENT_LINK_SECRET: this.statementLinkSecret,
@@ -94,6 +96,7 @@ export class Stack {
     this.receivables = this.client<receivables.ReceivablesServiceClient>('receivables', grpcPorts.receivables);
     this.scheduler = this.client<scheduler.SchedulerServiceClient>('scheduler', grpcPorts.scheduler);
     this.delivery = this.client<delivery.DeliveryServiceClient>('delivery', grpcPorts.delivery);
+    this.renderer = this.client<renderer.RendererServiceClient>('renderer', grpcPorts.renderer);
     for (const name of SERVICES) {
       this.deadLetters[name] = this.client<operations.DeadLetterServiceClient>('operations', grpcPorts[name]);
     }
@@ -113,7 +116,10 @@ export class Stack {
     for (const cleanup of this.cleanups.reverse()) await cleanup();
   }
 
-  private client<T extends object>(pkg: 'receivables' | 'scheduler' | 'delivery' | 'operations', port: number): T {
+  private client<T extends object>(
+    pkg: 'receivables' | 'scheduler' | 'renderer' | 'delivery' | 'operations',
+    port: number,
+  ): T {
     const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
     this.cleanups.push(close);
     return service;

@@ -17,7 +17,8 @@ export interface Outgoing {
   subject: string;
   html: string;
   text: string;
-  attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** With a contentId: an image the HTML shows by cid: (sent inline, multipart/related). */
+  attachments: { filename: string; contentType: string; content: Buffer; contentId?: string }[];
   headers: Record<string, string>;
   /** Sign with this key (DKIM-Signature over From, Reply-To, List-Unsubscribe and the rest). */
   dkim: { domainName: string; keySelector: string; privateKey: string } | null;
@@ -92,9 +93,11 @@ export class Mailer {
   }
 
   private compose(mail: Outgoing): ReturnType<MailComposer['compile']> {
-    const { envelopeFrom, dkim, ...fields } = mail;
+    const { envelopeFrom, dkim, attachments, ...fields } = mail;
     const compiled = new MailComposer({
       ...fields,
+      // nodemailer's `cid` puts an image in multipart/related, where the HTML's cid: finds it.
+      attachments: attachments.map(({ contentId, ...attachment }) => ({ ...attachment, cid: contentId })),
       envelope: { from: envelopeFrom, to: [...mail.to, ...mail.cc, ...mail.bcc] },
     }).compile();
     if (dkim) {

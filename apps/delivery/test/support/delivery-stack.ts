@@ -132,6 +132,7 @@ export class DeliveryStack {
       attachments: [],
       test: false,
       timeZone: 'America/Mexico_City',
+      fromName: '',
     }).finish();
     this.channel.publish(Exchanges.jobs, RoutingKeys.sendJob, Buffer.from(job), {
       persistent: true,

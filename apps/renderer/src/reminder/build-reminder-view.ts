@@ -45,6 +45,8 @@ export interface ReminderView {
   invoiceCount: string;
   single: boolean;
   firstInvoiceNumber: string;
+  /** One of them is more than 30 days past due: the words grow firmer. */
+  longOverdue: boolean;
   /** What the account has overdue, per currency; currencies with nothing overdue left out. */
   overdueTotals: Array<{ currency: string; amount: string }>;
   hasOverdueTotals: boolean;
@@ -90,6 +92,7 @@ export function buildReminderView(
     invoiceCount: numberFormat(locale).format(owed.length),
     single: owed.length === 1,
     firstInvoiceNumber: first.number,
+    longOverdue: owed.some((line) => line.daysOverdue > 30),
     overdueTotals,
     hasOverdueTotals: overdueTotals.length > 0,
     statementLines: statement.lines.map(row),

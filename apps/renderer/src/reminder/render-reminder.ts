@@ -23,6 +23,8 @@ export interface RenderReminderInput {
   test?: boolean;
   /** Where the customer opens the statement as it is then; the email links it when given. */
   statementUrl?: string;
+  /** The person the email is addressed to, when known. */
+  contactName?: string;
 }
 
 export interface InlineImage {
@@ -42,6 +44,8 @@ export interface RenderedReminder {
   /** The statement of account as a document, for the PDF. */
   statementHtml: string;
   statementFilename: string;
+  /** What the templates were given (the catalogue's names and more). */
+  view: Record<string, unknown>;
 }
 
 /** What a test's subject starts with, in the reader's language. */
@@ -60,9 +64,12 @@ export function renderReminder(input: RenderReminderInput): RenderedReminder {
   const defaults = DEFAULT_TEMPLATES[locale.templates];
   const template = input.template ?? defaults.emails[input.kind];
   const brand = input.brand ?? DEFAULT_BRAND;
+  const fromName = (template.fromName ?? '').replace(/\s+/g, ' ').trim();
   const view = {
     ...buildReminderView(statement, input.invoiceIds, locale.format),
     ...brandView(brand, statement.tenant?.country ?? '', locale.templates),
+    senderName: fromName || (statement.tenant?.name ?? ''),
+    contactName: input.contactName ?? '',
     statementAttached: input.attachStatement ?? true,
     statementUrl: input.statementUrl ?? '',
   };
@@ -73,8 +80,9 @@ export function renderReminder(input: RenderReminderInput): RenderedReminder {
   const subject = Mustache.render(template.subject, view, undefined, asIs).replace(/\s+/g, ' ').trim();
   return {
     subject: input.test ? `${TEST_MARK[locale.templates]} ${subject}` : subject,
-    fromName: (template.fromName ?? '').replace(/\s+/g, ' ').trim(),
+    fromName,
     html: Mustache.render(emailLayoutHtml(defaults.lang), { ...view, bodyHtml }),
+    view,
     text: Mustache.render(template.text, view, undefined, asIs).trimEnd() + paymentText.trimEnd() + '\n',
     inlineImages: brand.logo ? [{ contentId: LOGO_CID, ...brand.logo }] : [],
     statementHtml: Mustache.render(defaults.statement.html, view),

@@ -19,7 +19,7 @@ export type RecordedCounts = Record<OccurrenceStatus | 'awaitingApproval', numbe
  */
 export async function recordOccurrences(
   em: EntityManager,
-  rule: Pick<Rule, 'tenantId' | 'audience'>,
+  rule: Pick<Rule, 'tenantId' | 'audience' | 'template'>,
   plans: OccurrencePlan[],
   decidedAt: Date,
   heldIn?: string,
@@ -110,6 +110,7 @@ export async function recordOccurrences(
         invoiceIds: [...new Set(decisions.flatMap((d) => d.invoiceIds))],
         localDate: decisions[0].localDate,
         audience: rule.audience,
+        templateId: rule.template,
       }),
     );
   await enqueueMany(em, SCHEMA, jobs);

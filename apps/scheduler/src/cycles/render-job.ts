@@ -19,6 +19,8 @@ export interface Reminder {
   audience: Audience;
   /** A test send: only to this address. */
   testTo?: string;
+  /** The rule's template (the renderer's id); '' or absent: the tenant's active one, else the default. */
+  templateId?: string;
 }
 
 /** The render job of a reminder; the occurrence id is its idempotency key downstream. */
@@ -39,6 +41,7 @@ export function renderJob(reminder: Reminder): OutgoingMessage {
       attachStatementPdf: true,
       audience: reminder.audience,
       testTo: reminder.testTo ?? '',
+      templateId: reminder.templateId ?? '',
     }).finish(),
     tenantId: reminder.tenantId,
     idempotencyKey: reminder.occurrenceId,

@@ -127,7 +127,8 @@ export class SendMessageUseCase {
     const kept = (addresses: string[]) => addresses.filter((a) => !leftOut.has(a.toLowerCase()));
     const back = this.tokens.returnAddresses(message.id, new Date());
     return {
-      from: sender.from,
+      // The template's display name, if it sets one; the address stays the tenant's verified sender.
+      from: job.fromName ? { ...sender.from, name: job.fromName } : sender.from,
       envelopeFrom: back.returnPath,
       replyTo: { name: sender.from.name, address: back.replyTo },
       messageId: message.messageId,
@@ -141,6 +142,7 @@ export class SendMessageUseCase {
         filename: a.filename,
         contentType: a.contentType,
         content: Buffer.from(a.content),
+        contentId: a.contentId || undefined,
       })),
       headers: {
         'List-Unsubscribe': back.listUnsubscribe,

@@ -1,14 +1,17 @@
 import { recipients } from '@chasqui/audience';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
-import { Exchanges, MessageTypes, receivables, renderer, RoutingKeys, scheduler } from '@chasqui/contracts';
-import { enqueue, OutboxRelay, type MessageMeta } from '@chasqui/messaging';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { receivables, renderer, scheduler } from '@chasqui/contracts';
+import { OutboxRelay, type MessageMeta } from '@chasqui/messaging';
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { PdfCache } from '../../pdf/pdf-cache';
+import { BrandingRepository } from '../../branding/branding.repository';
+import type { Brand } from '../../reminder/brand';
 import { ReminderError } from '../../reminder/reminder.errors';
+import { resolveLocale } from '../../reminder/resolve-locale';
+import { ChooseTemplate } from '../../templates/choose-template';
+import type { ChosenTemplate } from '../../templates/template';
+import { RenditionRepository, type Rendition } from '../rendition.repository';
 import { asRenderFailure } from './render-failures';
 import { renderReminder, type RenderedReminder } from '../../reminder/render-reminder';
 import type { ReminderKind } from '../../reminder/templates';
@@ -33,11 +36,13 @@ const reminderKinds: Record<scheduler.RuleKind, ReminderKind> = {
 @Injectable()
 export class RenderReminderUseCase {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly renditions: RenditionRepository,
     private readonly receivables: ReceivablesClient,
     private readonly pdfs: PdfCache,
     private readonly outbox: OutboxRelay,
     private readonly links: StatementLinkIssuer,
+    private readonly chooseTemplate: ChooseTemplate,
+    private readonly brandings: BrandingRepository,
   ) {}
 
   async execute(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
@@ -49,13 +54,29 @@ export class RenderReminderUseCase {
   }
 
   private async render(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
-    if (await this.alreadyRendered(job.occurrenceId)) return;
+    if (await this.renditions.exists(job.occurrenceId)) return;
     const statement = await this.receivables.statement(job.tenantId, job.customerId, job.asOf, meta.traceparent);
     const { to, cc, bcc } = recipients(statement.customer?.contacts ?? [], job.audience, job.testTo);
     const attach = job.attachStatementPdf && to.length > 0;
-    const email = this.email(statement, job, attach);
-    if (!email) return this.record(job, { subject: '', to, pdf: undefined, outcome: 'settled' });
+    const kind = reminderKinds[job.ruleKind] ?? 'overdue';
+    const locale = resolveLocale(statement.customer?.locale, statement.tenant?.locale).templates;
+    const [template, brand] = await Promise.all([
+      this.chooseTemplate.for(job.tenantId, kind, locale, job.templateId),
+      this.brandings.forRendering(job.tenantId),
+    ]);
+    const contactName = statement.customer?.contacts.find((c) => c.email === to[0])?.name ?? '';
+    const email = this.email(statement, job, { attach, template, brand, contactName });
+    if (!email) return this.record(job, { subject: '', to, pdf: undefined, outcome: 'settled', template });
     const pdf = attach ? await this.pdfs.pdf(email.statementHtml) : undefined;
+    const inline = email.inlineImages.map((image) => ({
+      filename: image.contentId.split('@')[0] ?? 'image',
+      contentType: image.contentType,
+      content: image.content,
+      contentId: image.contentId,
+    }));
+    const statementPdf = pdf
+      ? [{ filename: email.statementFilename, contentType: 'application/pdf', content: pdf, contentId: '' }]
+      : [];
     const sendJob: renderer.SendJob = {
       occurrenceId: job.occurrenceId,
       tenantId: job.tenantId,
@@ -68,25 +89,30 @@ export class RenderReminderUseCase {
       subject: email.subject,
       html: email.html,
       text: email.text,
-      attachments: pdf ? [{ filename: email.statementFilename, contentType: 'application/pdf', content: pdf }] : [],
+      attachments: [...inline, ...statementPdf],
       timeZone: statement.customer?.timeZone || statement.tenant?.timeZone || '',
+      fromName: email.fromName,
     };
     const outcome = to.length > 0 ? 'rendered' : 'no_recipients';
-    await this.record(job, { subject: email.subject, to, pdf, outcome }, to.length > 0 ? sendJob : undefined, meta);
+    const rendition = { subject: email.subject, to, pdf, outcome, template } as const;
+    await this.record(job, rendition, to.length > 0 ? sendJob : undefined, meta);
   }
 
   /** Nothing left to collect on these invoices (paid since the decision): no email. */
   private email(
     statement: receivables.Statement,
     job: scheduler.RenderJob,
-    attach: boolean,
+    how: { attach: boolean; template: ChosenTemplate; brand: Brand; contactName: string },
   ): RenderedReminder | undefined {
     try {
       return renderReminder({
         statement,
         invoiceIds: job.invoiceIds,
         kind: reminderKinds[job.ruleKind] ?? 'overdue',
-        attachStatement: attach,
+        template: how.template.content,
+        brand: how.brand,
+        contactName: how.contactName,
+        attachStatement: how.attach,
         test: job.testTo !== '',
         statementUrl: this.links.url(
           { tenantId: job.tenantId, customerId: job.customerId, asOf: job.asOf },
@@ -102,52 +128,18 @@ export class RenderReminderUseCase {
   /** The rendition row, once per occurrence, and its send job in the same transaction. */
   private async record(
     job: scheduler.RenderJob,
-    rendition: {
-      subject: string;
-      to: string[];
-      pdf: Buffer | undefined;
-      outcome: 'rendered' | 'no_recipients' | 'settled';
-    },
+    rendition: Pick<Rendition, 'subject' | 'pdf' | 'outcome' | 'template'> & { to: string[] },
     sendJob?: renderer.SendJob,
     meta?: MessageMeta,
   ): Promise<void> {
-    const { subject, to, pdf, outcome } = rendition;
-    const queued = await this.orm.em.fork().transactional(async (em) => {
-      const inserted: unknown[] = await em.execute(
-        `insert into ${SCHEMA}.renditions
-           (occurrence_id, tenant_id, customer_id, subject, recipients, pdf_sha256, pdf_bytes, outcome, created_at)
-         values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, now())
-         on conflict (occurrence_id) do nothing returning occurrence_id`,
-        [
-          job.occurrenceId,
-          job.tenantId,
-          job.customerId,
-          subject,
-          JSON.stringify(to),
-          pdf ? createHash('sha256').update(pdf).digest('hex') : null,
-          pdf?.length ?? null,
-          outcome,
-        ],
-      );
-      if (inserted.length === 0 || !sendJob) return false;
-      await enqueue(em, SCHEMA, {
-        exchange: Exchanges.jobs,
-        routingKey: RoutingKeys.sendJob,
-        type: MessageTypes.sendJob,
-        body: renderer.SendJob.encode(sendJob).finish(),
-        tenantId: job.tenantId,
-        idempotencyKey: job.occurrenceId,
-        traceparent: meta?.traceparent,
-      });
-      return true;
-    });
-    if (queued) this.outbox.nudge();
-  }
-
-  private async alreadyRendered(occurrenceId: string): Promise<boolean> {
-    const rows: unknown[] = await this.orm.em
-      .fork()
-      .execute(`select 1 from ${SCHEMA}.renditions where occurrence_id = ?`, [occurrenceId]);
-    return rows.length > 0;
+    const { to, ...rest } = rendition;
+    const row = {
+      ...rest,
+      occurrenceId: job.occurrenceId,
+      tenantId: job.tenantId,
+      customerId: job.customerId,
+      recipients: to,
+    };
+    if (await this.renditions.record(row, sendJob, meta?.traceparent)) this.outbox.nudge();
   }
 }

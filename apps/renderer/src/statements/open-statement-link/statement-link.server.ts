@@ -2,6 +2,7 @@ import type { Log } from '@chasqui/observability';
 import { openStatementLink } from '@chasqui/statement-links';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ReceivablesClient } from '../../grpc/receivables.client';
+import type { BrandingRepository } from '../../branding/branding.repository';
 import type { PdfCache } from '../../pdf/pdf-cache';
 import { renderStatement } from '../../reminder/render-reminder';
 import { EXPIRED, failureReply, NO_SUCH_STATEMENT, type Reply } from './statement-link.replies';
@@ -20,6 +21,7 @@ export class StatementLinkServer {
   constructor(
     private readonly receivables: ReceivablesClient,
     private readonly pdfs: PdfCache,
+    private readonly brandings: BrandingRepository,
     private readonly secret: string,
     private readonly log: Log,
   ) {}
@@ -49,8 +51,11 @@ export class StatementLinkServer {
     }
     const { tenantId, customerId, asOf } = opened.link;
     try {
-      const statement = await this.receivables.statement(tenantId, customerId, asOf);
-      const { html, filename } = renderStatement(statement);
+      const [statement, brand] = await Promise.all([
+        this.receivables.statement(tenantId, customerId, asOf),
+        this.brandings.forRendering(tenantId),
+      ]);
+      const { html, filename } = renderStatement(statement, brand);
       return { status: 200, type: 'application/pdf', body: await this.pdfs.pdf(html), filename };
     } catch (error) {
       return failureReply(error, (failure) =>

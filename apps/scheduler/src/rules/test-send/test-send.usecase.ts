@@ -66,6 +66,7 @@ export class TestSendUseCase {
           invoiceIds: invoices,
           localDate,
           audience: rule.audience,
+          templateId: rule.template,
           testTo: to,
         }),
       );

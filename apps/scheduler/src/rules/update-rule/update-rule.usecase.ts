@@ -1,6 +1,7 @@
 import { NotFound } from '@chasqui/grpc';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { RendererClient } from '../../grpc/renderer.client';
 import { RuleEntity, type Rule } from '../rule.entity';
 import type { UpdateRuleCommand } from './update-rule.command';
 
@@ -11,9 +12,13 @@ import type { UpdateRuleCommand } from './update-rule.command';
  */
 @Injectable()
 export class UpdateRuleUseCase {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly renderer: RendererClient,
+  ) {}
 
   async execute({ tenantId, ruleId, rule: definition }: UpdateRuleCommand): Promise<Rule> {
+    if (definition.template) await this.renderer.checkTemplate(tenantId, definition.template, definition.schedule.kind);
     const em = this.orm.em.fork();
     const rule = await em.findOne(RuleEntity, { id: ruleId, tenantId, deleted: false });
     if (!rule) throw new NotFound('RULE.NOT_FOUND', 'rule_id', 'no such rule');

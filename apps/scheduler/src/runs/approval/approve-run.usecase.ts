@@ -17,6 +17,7 @@ interface Held {
   local_date: string;
   invoice_ids: string[];
   audience: Audience;
+  template: string;
   step: number;
 }
 
@@ -46,7 +47,7 @@ export class ApproveRunUseCase {
       if (run.status === 'approved') return { released: 0, settled: 0 };
       const held = await em.execute<Held[]>(
         `select o.id, o.customer_id, o.rule_id, o.rule_kind, o.local_date::text as local_date,
-                o.invoice_ids::text[] as invoice_ids, r.audience, o.step
+                o.invoice_ids::text[] as invoice_ids, r.audience, r.template, o.step
            from ${SCHEMA}.occurrences o join ${SCHEMA}.rules r on r.id = o.rule_id
           where o.run_id = ? and o.status = 'awaiting_approval'`,
         [runId],
@@ -76,6 +77,7 @@ export class ApproveRunUseCase {
             invoiceIds: o.invoice_ids,
             localDate: o.local_date,
             audience: o.audience,
+            templateId: o.template,
           }),
         ),
       );

@@ -1,0 +1,69 @@
+import { Exchanges, MessageTypes, renderer, RoutingKeys } from '@chasqui/contracts';
+import { enqueue } from '@chasqui/messaging';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { SCHEMA } from '../database/orm-settings';
+import type { ChosenTemplate } from '../templates/template';
+
+/** What was rendered for one occurrence. */
+export interface Rendition {
+  occurrenceId: string;
+  tenantId: string;
+  customerId: string;
+  subject: string;
+  recipients: string[];
+  pdf: Buffer | undefined;
+  outcome: 'rendered' | 'no_recipients' | 'settled';
+  template: ChosenTemplate;
+}
+
+/** Renditions, once per occurrence, each written with its send job in one transaction (the outbox). */
+@Injectable()
+export class RenditionRepository {
+  constructor(private readonly orm: MikroORM) {}
+
+  async exists(occurrenceId: string): Promise<boolean> {
+    const rows: unknown[] = await this.orm.em
+      .fork()
+      .execute(`select 1 from ${SCHEMA}.renditions where occurrence_id = ?`, [occurrenceId]);
+    return rows.length > 0;
+  }
+
+  /** Records the rendition and queues its send job; false when the occurrence was already rendered. */
+  async record(rendition: Rendition, sendJob?: renderer.SendJob, traceparent?: string): Promise<boolean> {
+    const { pdf, template } = rendition;
+    return this.orm.em.fork().transactional(async (em) => {
+      const inserted: unknown[] = await em.execute(
+        `insert into ${SCHEMA}.renditions
+           (occurrence_id, tenant_id, customer_id, subject, recipients, pdf_sha256, pdf_bytes, outcome,
+            template_id, template_version, created_at)
+         values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, ?, ?, now())
+         on conflict (occurrence_id) do nothing returning occurrence_id`,
+        [
+          rendition.occurrenceId,
+          rendition.tenantId,
+          rendition.customerId,
+          rendition.subject,
+          JSON.stringify(rendition.recipients),
+          pdf ? createHash('sha256').update(pdf).digest('hex') : null,
+          pdf?.length ?? null,
+          rendition.outcome,
+          template.templateId ?? null,
+          template.version ?? null,
+        ],
+      );
+      if (inserted.length === 0 || !sendJob) return false;
+      await enqueue(em, SCHEMA, {
+        exchange: Exchanges.jobs,
+        routingKey: RoutingKeys.sendJob,
+        type: MessageTypes.sendJob,
+        body: renderer.SendJob.encode(sendJob).finish(),
+        tenantId: rendition.tenantId,
+        idempotencyKey: rendition.occurrenceId,
+        traceparent,
+      });
+      return true;
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { renderer, type Timestamp } from '@chasqui/contracts';
+import type { ReminderKind } from '../reminder/templates';
+import type { StoredTemplate, TemplateUsage } from './template';
+
+const KINDS: Record<ReminderKind, renderer.TemplateKind> = {
+  overdue: renderer.TemplateKind.TEMPLATE_KIND_OVERDUE,
+  due_soon: renderer.TemplateKind.TEMPLATE_KIND_DUE_SOON,
+  invoice_issued: renderer.TemplateKind.TEMPLATE_KIND_INVOICE_ISSUED,
+  statement: renderer.TemplateKind.TEMPLATE_KIND_STATEMENT,
+  account_closing: renderer.TemplateKind.TEMPLATE_KIND_ACCOUNT_CLOSING,
+  account_closed: renderer.TemplateKind.TEMPLATE_KIND_ACCOUNT_CLOSED,
+};
+
+export const toTemplateKind = (kind: ReminderKind): renderer.TemplateKind => KINDS[kind];
+
+/** The reminder kind a proto kind names; undefined for UNSPECIFIED or a value this build does not know. */
+export function fromTemplateKind(kind: renderer.TemplateKind | string): ReminderKind | undefined {
+  return (Object.keys(KINDS) as ReminderKind[]).find((k) => KINDS[k] === kind);
+}
+
+const timestamp = (date: Date): Timestamp => ({
+  seconds: String(Math.floor(date.getTime() / 1000)),
+  nanos: (date.getTime() % 1000) * 1_000_000,
+});
+
+export function toTemplateProto(template: StoredTemplate, usage?: TemplateUsage): renderer.Template {
+  return {
+    id: template.id,
+    kind: toTemplateKind(template.kind),
+    locale: template.locale,
+    name: template.name,
+    content: template.content,
+    active: template.active,
+    version: template.version,
+    updatedAt: timestamp(template.updatedAt),
+    usage: usage
+      ? { emailsRendered: String(usage.emailsRendered), customersReached: String(usage.customersReached) }
+      : { emailsRendered: '0', customersReached: '0' },
+  };
+}

@@ -1,0 +1,37 @@
+import type { FieldViolation } from '@chasqui/grpc';
+import { Injectable } from '@nestjs/common';
+import { REMINDER_CATALOGUE } from '../reminder-catalogue';
+import type { StoredTemplate } from '../template';
+import { templateInvalid, templateNotFound } from '../template.errors';
+import { TemplateRepository } from '../template.repository';
+import { describeViolation, validateTemplate } from '../validate-template';
+import type { UpsertTemplateCommand } from './upsert-template.command';
+
+/**
+ * Saves a template as a new version, once every part of it passes the template check
+ * (what was sent before keeps the version it was rendered with).
+ */
+@Injectable()
+export class UpsertTemplateUseCase {
+  constructor(private readonly templates: TemplateRepository) {}
+
+  async execute(command: UpsertTemplateCommand): Promise<StoredTemplate> {
+    const { tenantId, templateId, kind, locale, name, active, content } = command;
+    const violations: FieldViolation[] = (['subject', 'html', 'text'] as const).flatMap((part) =>
+      validateTemplate(content[part], REMINDER_CATALOGUE).map((violation) => ({
+        field: `content.${part}`,
+        description: describeViolation(violation),
+      })),
+    );
+    if (violations.length > 0) throw templateInvalid(violations);
+    if (templateId) {
+      const existing = await this.templates.find(tenantId, templateId);
+      if (!existing) throw templateNotFound();
+      // Rules name a template for their kind: a template does not change what it is for.
+      if (existing.kind !== kind) throw templateInvalid([{ field: 'kind', description: `must stay ${existing.kind}` }]);
+    }
+    const saved = await this.templates.save({ id: templateId, tenantId, kind, locale, name, active, content });
+    if (!saved) throw templateNotFound();
+    return saved;
+  }
+}
