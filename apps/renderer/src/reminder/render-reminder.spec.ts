@@ -263,6 +263,20 @@ describe('renderReminder in the reader’s locale', () => {
     expect(rendered.text).toContain('- Factura N° 4521, vencimiento 01-03-2025 (30 días de mora): saldo $1.234.567');
   });
 
+  it('grows firmer once an invoice is more than 30 days past due, in every locale', () => {
+    const days = (n: number) => aStatement({ lines: [aLine({ daysOverdue: n })] });
+    for (const [locale, firm] of [
+      ['es-MX', 'más de 30 días de vencimiento'],
+      ['es-CL', 'más de 30 días de mora'],
+      ['en', 'more than 30 days past due'],
+    ] as const) {
+      const gentle = renderReminder({ statement: days(30), invoiceIds: ['inv-1'], kind: 'overdue', locale });
+      const firmer = renderReminder({ statement: days(31), invoiceIds: ['inv-1'], kind: 'overdue', locale });
+      expect([gentle.text.includes(firm), visible(gentle.html).includes(firm)]).toEqual([false, false]);
+      expect([firmer.text.includes(firm), visible(firmer.html).includes(firm)]).toEqual([true, true]);
+    }
+  });
+
   it('says "1 day", not "1 days"', () => {
     const oneDay = aStatement({ lines: [aLine({ daysOverdue: 1 })] });
     expect(renderReminder({ statement: oneDay, invoiceIds: ['inv-1'], kind: 'overdue', locale: 'en' }).text).toContain(

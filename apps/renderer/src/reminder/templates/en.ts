@@ -3,7 +3,9 @@ import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Dear {{customerName}},';
+// Firmer once anything is more than 30 days past due.
 const overdueIntro =
+  '{{#longOverdue}}Your account has balances more than 30 days past due. Please arrange payment promptly, or reply to this email to agree on a date. {{/longOverdue}}' +
   '{{#single}}This is a reminder that the following invoice is overdue:{{/single}}' +
   '{{^single}}This is a reminder that the following invoices are overdue:{{/single}}';
 const attached = 'Your statement of account as of {{asOf}} is attached as a PDF.';

@@ -3,7 +3,9 @@ import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado(a) {{customerName}}:';
+// Firmer once anything is more than 30 days past due.
 const overdueIntro =
+  '{{#longOverdue}}Su cuenta registra saldos con más de 30 días de mora. Le solicitamos regularizar a la brevedad o responder este correo para acordar una fecha de pago. {{/longOverdue}}' +
   '{{#single}}Le informamos que la siguiente factura se encuentra vencida:{{/single}}' +
   '{{^single}}Le informamos que las siguientes facturas se encuentran vencidas:{{/single}}';
 const attached = 'Adjuntamos su estado de cuenta al {{asOf}} en formato PDF.';

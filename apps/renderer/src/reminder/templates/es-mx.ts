@@ -3,7 +3,9 @@ import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado cliente {{customerName}}:';
+// Firmer once anything is more than 30 days past due.
 const overdueIntro =
+  '{{#longOverdue}}Su cuenta tiene saldos con más de 30 días de vencimiento. Le solicitamos realizar el pago a la brevedad o responder a este correo para acordar una fecha. {{/longOverdue}}' +
   '{{#single}}Le recordamos que la siguiente factura se encuentra vencida:{{/single}}' +
   '{{^single}}Le recordamos que las siguientes facturas se encuentran vencidas:{{/single}}';
 const attached = 'Adjuntamos su estado de cuenta al {{asOf}} en PDF.';
