@@ -49,7 +49,7 @@ EXPOSE 50052 9462
 FROM base AS os-delivery
 EXPOSE 50054 9464 2525 9474
 FROM base AS os-renderer
-EXPOSE 50053 9463 9473
+EXPOSE 50053 9463 9473 9483
 RUN apt-get update \
  && apt-get install -y --no-install-recommends chromium-headless-shell fonts-dejavu-core tini \
  && rm -rf /var/lib/apt/lists/*

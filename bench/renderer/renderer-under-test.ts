@@ -189,6 +189,7 @@ export class RendererUnderTest {
       GRPC_PORT: String(await freePort()),
       HTTP_PORT: String(await freePort()),
       STATEMENT_PORT: String(await freePort()),
+      PREVIEW_PORT: String(await freePort()),
       STATEMENT_HOST: '127.0.0.1',
     });
     try {

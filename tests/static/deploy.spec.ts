@@ -14,8 +14,8 @@ const imageName = (image: string) => image.replace(/:[^/:]+$/, '');
 const PORTS: Record<string, { grpc?: number; http: number; statements?: number; public?: number[] }> = {
   receivables: { grpc: 50051, http: 9461 },
   scheduler: { grpc: 50052, http: 9462 },
-  // The renderer's gRPC port serves only its dead letters (operations.v1).
-  renderer: { grpc: 50053, http: 9463, statements: 9473 },
+  // The renderer's statement-link port, and its preview page for a tenant's staff.
+  renderer: { grpc: 50053, http: 9463, statements: 9473, public: [9483] },
   // Delivery's inbound SMTP port (bounces, replies) and its one-click unsubscribe port.
   delivery: { grpc: 50054, http: 9464, public: [2525, 9474] },
 };

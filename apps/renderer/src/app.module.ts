@@ -13,10 +13,15 @@ import { UpdatePaymentInstructionsController } from './branding/update-payment-i
 import { ormSettings } from './database/orm-settings';
 import type { RendererEnv } from './env';
 import { ReceivablesClient } from './grpc/receivables.client';
+import { SchedulerClient } from './grpc/scheduler.client';
+import { PreviewPageServer } from './previews/preview-page/preview-page.server';
+import { PreviewReminderController } from './previews/preview-reminder/preview-reminder.controller';
+import { PreviewReminderUseCase } from './previews/preview-reminder/preview-reminder.usecase';
 import { ChromiumPool } from './pdf/chromium-pool';
 import { PdfCache } from './pdf/pdf-cache';
 import { renderJobConsumer, renderJobDeadLetterHooks } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
+import { ComposeReminder } from './renditions/compose-reminder';
 import { RenditionRepository } from './renditions/rendition.repository';
 import { StatementLinkServer } from './statements/open-statement-link/statement-link.server';
 import { CheckTemplateController } from './templates/check-template/check-template.controller';
@@ -45,6 +50,7 @@ export class AppModule {
         GetBrandingController,
         UpdatePaymentInstructionsController,
         GetPaymentInstructionsController,
+        PreviewReminderController,
       ],
       providers: [
         ...platformProviders({
@@ -69,16 +75,25 @@ export class AppModule {
           },
           deadLetterHooks: { inject: [], build: () => renderJobDeadLetterHooks },
           resources: {
-            inject: [ChromiumPool, ReceivablesClient, StatementLinkServer],
-            build: (chromium: ChromiumPool, receivables: ReceivablesClient, links: StatementLinkServer) => [
+            inject: [ChromiumPool, ReceivablesClient, SchedulerClient, StatementLinkServer, PreviewPageServer],
+            build: (
+              chromium: ChromiumPool,
+              receivables: ReceivablesClient,
+              scheduler: SchedulerClient,
+              links: StatementLinkServer,
+              previews: PreviewPageServer,
+            ) => [
               { open: () => chromium.start(), close: () => chromium.stop() },
               receivables,
+              scheduler,
               { open: () => links.open(env.STATEMENT_PORT, env.STATEMENT_HOST), close: () => links.close() },
+              { open: () => previews.open(env.PREVIEW_PORT, env.PREVIEW_HOST), close: () => previews.close() },
             ],
           },
         }),
         RenderReminderUseCase,
         RenditionRepository,
+        ComposeReminder,
         TemplateRepository,
         ChooseTemplate,
         UpsertTemplateUseCase,
@@ -106,6 +121,17 @@ export class AppModule {
           provide: PdfCache,
           inject: [ChromiumPool],
           useFactory: (chromium: ChromiumPool) => new PdfCache((html) => chromium.renderPdf(html)),
+        },
+        PreviewReminderUseCase,
+        {
+          provide: PreviewPageServer,
+          inject: [TenantAuth, PreviewReminderUseCase],
+          useFactory: (auth: TenantAuth, previews: PreviewReminderUseCase) =>
+            new PreviewPageServer(auth, previews, log),
+        },
+        {
+          provide: SchedulerClient,
+          useFactory: () => new SchedulerClient(env.SCHEDULER_URL, env.SERVICE_TOKEN, callDeadlines(env)),
         },
         {
           provide: ReceivablesClient,

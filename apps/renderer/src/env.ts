@@ -1,4 +1,12 @@
-import { commonEnv, grpcClientEnv, grpcEnv, loadEnv, statementLinkEnv, statementPortEnv } from '@chasqui/config';
+import {
+  commonEnv,
+  grpcClientEnv,
+  grpcEnv,
+  loadEnv,
+  previewPortEnv,
+  statementLinkEnv,
+  statementPortEnv,
+} from '@chasqui/config';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
@@ -7,7 +15,10 @@ export const rendererEnv = {
   ...grpcEnv(50053),
   ...statementLinkEnv(),
   ...statementPortEnv(),
+  ...previewPortEnv(),
   RECEIVABLES_URL: z.string().default('127.0.0.1:50051'),
+  /** Asked for a rule's kind, template and audience when a preview names a rule. */
+  SCHEDULER_URL: z.string().default('127.0.0.1:50052'),
   ...grpcClientEnv(),
   /**
    * Debian's chromium-headless-shell: the same Chromium as /usr/bin/chromium without the

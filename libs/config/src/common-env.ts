@@ -79,3 +79,6 @@ export const migrationEnv = () => ({ DATABASE_URL: databaseUrl() });
 
 /** The renderer's port for statement links. */
 export const statementPortEnv = () => ({ STATEMENT_PORT: port(9473), STATEMENT_HOST: host() });
+
+/** The renderer's preview page: a tenant's staff see a reminder as it would be sent (their API key in the form). */
+export const previewPortEnv = () => ({ PREVIEW_PORT: port(9483), PREVIEW_HOST: host() });

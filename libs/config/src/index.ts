@@ -7,5 +7,6 @@ export {
   migrationEnv,
   statementLinkEnv,
   statementPortEnv,
+  previewPortEnv,
 } from './common-env';
 export { DEV_SECRETS, devSecretProblems } from './dev-secrets';

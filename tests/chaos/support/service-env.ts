@@ -17,8 +17,17 @@ export interface Infrastructure {
  * takes seconds here, not the production minutes.
  */
 export async function serviceEnvironments(infrastructure: Infrastructure) {
-  const [receivables, scheduler, renderer, delivery, statementPort, inboundPort, unsubscribePort, ...httpPorts] =
-    await distinctPorts(11);
+  const [
+    receivables,
+    scheduler,
+    renderer,
+    delivery,
+    statementPort,
+    previewPort,
+    inboundPort,
+    unsubscribePort,
+    ...httpPorts
+  ] = await distinctPorts(12);
   // Every service has a gRPC port.
   const grpcPorts: Record<ServiceName, number> = { receivables, scheduler, renderer, delivery };
   const common = {
@@ -30,6 +39,7 @@ export async function serviceEnvironments(infrastructure: Infrastructure) {
     STATEMENT_LINK_BASE: `http://127.0.0.1:${statementPort}`,
     RECEIVABLES_URL: `127.0.0.1:${grpcPorts.receivables}`,
     RENDERER_URL: `127.0.0.1:${grpcPorts.renderer}`,
+    SCHEDULER_URL: `127.0.0.1:${grpcPorts.scheduler}`,
     SMTP_URL: infrastructure.smtpUrl,
     SMTP_POOL_SIZE: String(infrastructure.smtpPoolSize),
     SMTP_TIMEOUT_MS: '5000',
@@ -43,7 +53,12 @@ export async function serviceEnvironments(infrastructure: Infrastructure) {
   for (const [i, name] of SERVICES.entries()) {
     envs[name] = { ...common, HTTP_PORT: String(httpPorts[i]), GRPC_PORT: String(grpcPorts[name]) };
     // One Chromium page: at a small size the flow then lasts long enough for a fault to land in it.
-    if (name === 'renderer') Object.assign(envs[name], { STATEMENT_PORT: String(statementPort), PDF_PAGES: '1' });
+    if (name === 'renderer')
+      Object.assign(envs[name], {
+        STATEMENT_PORT: String(statementPort),
+        PREVIEW_PORT: String(previewPort),
+        PDF_PAGES: '1',
+      });
     if (name === 'delivery') {
       Object.assign(envs[name], { INBOUND_SMTP_PORT: String(inboundPort), UNSUBSCRIBE_PORT: String(unsubscribePort) });
     }

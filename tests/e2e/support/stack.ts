@@ -30,8 +30,9 @@ export class Stack {
   databaseUrl = '';
   /** The vhost the services use, for tests that publish as a service would. */
   amqpUrl = '';
-  /** The renderer's port for statement links. */
+  /** The renderer's port for statement links, and its preview page's. */
   statementPort = 0;
+  previewPort = 0;
   /** Delivery's inbound SMTP port (bounces, replies) and its one-click unsubscribe port. */
   inboundPort = 0;
   unsubscribePort = 0;
@@ -55,6 +56,7 @@ export class Stack {
       delivery: await freePort(),
     };
     this.statementPort = await freePort();
+    this.previewPort = await freePort();
     this.inboundPort = await freePort();
     this.unsubscribePort = await freePort();
     const common = {
@@ -64,6 +66,7 @@ export class Stack {
       ADMIN_TOKEN: 'e2e-admin-token',
       RECEIVABLES_URL: `127.0.0.1:${grpcPorts.receivables}`,
       RENDERER_URL: `127.0.0.1:${grpcPorts.renderer}`,
+      SCHEDULER_URL: `127.0.0.1:${grpcPorts.scheduler}`,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       RETRY_DELAYS_MS: '500,1000,2000',
       STATEMENT_LINK_SECRET: this.statementLinkSecret,
@@ -78,7 +81,9 @@ export class Stack {
         HTTP_PORT: String(await freePort()),
         GRPC_PORT: String(grpcPorts[name]),
       };
-      if (name === 'renderer') env.STATEMENT_PORT = String(this.statementPort);
+      if (name === 'renderer') {
+        Object.assign(env, { STATEMENT_PORT: String(this.statementPort), PREVIEW_PORT: String(this.previewPort) });
+      }
       if (name === 'delivery') {
         Object.assign(env, {
           INBOUND_SMTP_PORT: String(this.inboundPort),
