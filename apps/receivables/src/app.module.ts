@@ -24,6 +24,10 @@ import { AttachDocumentUseCase } from './invoices/attach-document/attach-documen
 import { ImportPaymentsController } from './payments/import-payments/import-payments.controller';
 import { ImportPaymentsUseCase } from './payments/import-payments/import-payments.usecase';
 import { ManageContactsController } from './customers/manage-contacts/manage-contacts.controller';
+import { DocumentRepository } from './invoices/documents/document.repository';
+import { GetDocumentController } from './invoices/documents/get-document.controller';
+import { ListDocumentsController } from './invoices/documents/list-documents.controller';
+import { ListDocumentsUseCase } from './invoices/documents/list-documents.usecase';
 import { ListContactsController } from './customers/list-contacts/list-contacts.controller';
 import { ListContactsUseCase } from './customers/list-contacts/list-contacts.usecase';
 import { ManageContactsUseCase } from './customers/manage-contacts/manage-contacts.usecase';
@@ -74,6 +78,8 @@ export class AppModule {
         ImportPaymentsController,
         ManageContactsController,
         ListContactsController,
+        ListDocumentsController,
+        GetDocumentController,
       ],
       providers: [
         ...platformProviders({
@@ -112,6 +118,8 @@ export class AppModule {
         ImportPaymentsUseCase,
         ManageContactsUseCase,
         ListContactsUseCase,
+        ListDocumentsUseCase,
+        DocumentRepository,
         FlagUndeliverableUseCase,
         { provide: JsonLogger, useValue: log },
         {

@@ -122,4 +122,76 @@ describe("an invoice's documents", () => {
     expect(error.code).toBe(status.INVALID_ARGUMENT);
     expect(readBadRequest(error).map((v) => v.field)).toContain(field);
   });
+
+  it('gives the renderer the latest XML and PDF of each invoice within a size, the rest by name, and nothing of another tenant', async () => {
+    const { id: tenantId, auth } = await server.tenant();
+    const other = await server.tenant();
+    const { customer } = await call(
+      server.client.createCustomer(
+        { externalId: 'D', legalName: 'Cliente', taxId: '', timeZone: '', locale: '', contacts: [] },
+        auth,
+      ),
+    );
+    const invoice = async (folio: string) =>
+      (
+        await call(
+          server.client.createInvoice(
+            {
+              customerId: customer!.id,
+              series: 'D',
+              folio,
+              issueDate: '2026-01-01',
+              dueDate: '',
+              currency: 'MXN',
+              totalMinor: '100',
+            },
+            auth,
+          ),
+        )
+      ).invoice!;
+    const [first, second] = [await invoice('1'), await invoice('2')];
+    const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size, 0x20)]);
+    const attach = (invoiceId: string, kind: receivables.AttachmentKind, filename: string, content: Buffer) =>
+      call(server.client.attachDocument({ invoiceId, kind, filename, content }, auth));
+    await attach(first.id, AttachmentKind.ATTACHMENT_KIND_PDF, 'D-1-old.pdf', pdf(100));
+    await attach(first.id, AttachmentKind.ATTACHMENT_KIND_PDF, 'D-1.pdf', pdf(200));
+    await attach(first.id, AttachmentKind.ATTACHMENT_KIND_XML, 'D-1.xml', Buffer.from('<a/>'));
+    await attach(second.id, AttachmentKind.ATTACHMENT_KIND_PDF, 'D-2.pdf', pdf(5_000));
+
+    const listed = await call(
+      server.client.listDocuments(
+        { invoiceIds: [second.id, first.id], maxBytes: '1000' },
+        serviceMetadata('dev-service-token', tenantId),
+      ),
+    );
+    expect(listed.documents.map((d) => [d.attachment!.filename, Buffer.from(d.content).length])).toEqual([
+      ['D-1.xml', 4],
+      ['D-1.pdf', 209],
+    ]);
+    expect(listed.leftOut.map((a) => a.filename)).toEqual(['D-2.pdf']);
+
+    const { document } = await call(
+      server.client.getDocument(
+        { attachmentId: listed.leftOut[0]!.id },
+        serviceMetadata('dev-service-token', tenantId),
+      ),
+    );
+    expect(Buffer.from(document!.content).length).toBe(5_009);
+    const walled = await call(
+      server.client.listDocuments(
+        { invoiceIds: [first.id], maxBytes: '100000' },
+        serviceMetadata('dev-service-token', other.id),
+      ),
+    );
+    expect([walled.documents, walled.leftOut]).toEqual([[], []]);
+    const notTheirs = await failure(
+      server.client.getDocument(
+        { attachmentId: listed.leftOut[0]!.id },
+        serviceMetadata('dev-service-token', other.id),
+      ),
+    );
+    expect(notTheirs.code).toBe(status.NOT_FOUND);
+    const byKey = await failure(server.client.listDocuments({ invoiceIds: [first.id], maxBytes: '1' }, auth));
+    expect(byKey.code).toBe(status.PERMISSION_DENIED);
+  });
 });

@@ -21,7 +21,7 @@ import { ChromiumPool } from './pdf/chromium-pool';
 import { PdfCache } from './pdf/pdf-cache';
 import { renderJobConsumer, renderJobDeadLetterHooks } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
-import { ComposeReminder } from './renditions/compose-reminder';
+import { ATTACHMENTS_MAX_BYTES, ComposeReminder } from './renditions/compose-reminder';
 import { RenditionRepository } from './renditions/rendition.repository';
 import { StatementLinkServer } from './statements/open-statement-link/statement-link.server';
 import { CheckTemplateController } from './templates/check-template/check-template.controller';
@@ -94,6 +94,7 @@ export class AppModule {
         RenderReminderUseCase,
         RenditionRepository,
         ComposeReminder,
+        { provide: ATTACHMENTS_MAX_BYTES, useValue: env.ATTACHMENTS_MAX_BYTES },
         TemplateRepository,
         ChooseTemplate,
         UpsertTemplateUseCase,

@@ -26,6 +26,10 @@ export const rendererEnv = {
    * binary itself, not /usr/bin's wrapper script, so the pool's browser is Chromium's process.
    */
   CHROMIUM_PATH: z.string().default('/usr/lib/chromium/chromium-headless-shell'),
+  /**
+   * Invoice XML and PDF attached to an issue notice or due-soon reminder, in total; the rest go as links.
+   */
+  ATTACHMENTS_MAX_BYTES: z.coerce.number().int().min(0).max(6_291_456).default(5_242_880),
   /** Warm Chromium pages rendering PDFs at once: one per core keeps every core busy (bench/renderer). */
   PDF_PAGES: z.coerce.number().int().min(1).max(16).default(Math.min(availableParallelism(), 16)),
 };

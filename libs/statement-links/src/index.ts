@@ -7,3 +7,4 @@ export {
   type OpenedLink,
   type StatementLink,
 } from './statement-link';
+export { documentUrl, openDocumentLink, signDocumentLink, type DocumentLink } from './document-link';

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { documentUrl, signDocumentLink } from './document-link';
 
 /** Whose statement a link opens, as of which date, until when. */
 export interface StatementLink {
@@ -98,5 +99,11 @@ export class StatementLinkIssuer {
   url(link: Omit<StatementLink, 'expiresAt'>, now: Date): string {
     const expiresAt = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
     return statementUrl(this.base, signStatementLink(this.secret, { ...link, expiresAt }));
+  }
+
+  /** One of a tenant's stored invoice documents, downloadable for LINK_DAYS from `now`. */
+  documentUrl(tenantId: string, attachmentId: string, now: Date): string {
+    const expiresAt = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
+    return documentUrl(this.base, signDocumentLink(this.secret, { tenantId, attachmentId, expiresAt }));
   }
 }

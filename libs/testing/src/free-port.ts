@@ -14,9 +14,16 @@ const LAST = 32_000;
 export async function freePort(): Promise<number> {
   for (;;) {
     const port = FIRST + Math.floor(Math.random() * (LAST - FIRST));
-    if (await listenable(port)) return port;
+    // A port handed out is not listened on until its service starts: never hand it out twice.
+    if (given.has(port)) continue;
+    if (await listenable(port)) {
+      given.add(port);
+      return port;
+    }
   }
 }
+
+const given = new Set<number>();
 
 function listenable(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -40,6 +40,9 @@ export class Stack {
   readonly statementLinkSecret = 'e2e-statement-link-secret';
   private readonly cleanups: (() => unknown)[] = [];
 
+  /** `overrides`: a service's environment beyond the stack's own (a smaller cap, a shorter delay). */
+  constructor(private readonly overrides: Partial<Record<ServiceName, Record<string, string>>> = {}) {}
+
   async start(): Promise<void> {
     const database = await createTestDatabase();
     this.cleanups.push(() => database.drop());
@@ -80,6 +83,7 @@ export class Stack {
         ...common,
         HTTP_PORT: String(await freePort()),
         GRPC_PORT: String(grpcPorts[name]),
+        ...this.overrides[name],
       };
       if (name === 'renderer') {
         Object.assign(env, { STATEMENT_PORT: String(this.statementPort), PREVIEW_PORT: String(this.previewPort) });

@@ -31,6 +31,31 @@ export class ReceivablesClient {
     return statement;
   }
 
+  /** The invoices' latest XML and PDF: with content while they fit in `maxBytes`, the rest named only. */
+  async documents(
+    tenantId: string,
+    invoiceIds: string[],
+    maxBytes: number,
+    traceparent?: string,
+  ): Promise<receivables.ListDocumentsResponse> {
+    if (invoiceIds.length === 0) return { documents: [], leftOut: [] };
+    return firstValueFrom(
+      this.client.service.listDocuments(
+        { invoiceIds: invoiceIds.slice(0, 100), maxBytes: String(maxBytes) },
+        serviceMetadata(this.serviceToken, tenantId, traceparent),
+      ),
+    );
+  }
+
+  /** One stored document, for a document link. */
+  async document(tenantId: string, attachmentId: string): Promise<receivables.Document> {
+    const { document } = await firstValueFrom(
+      this.client.service.getDocument({ attachmentId }, serviceMetadata(this.serviceToken, tenantId)),
+    );
+    if (!document) throw new Error('receivables answered GetDocument without a document');
+    return document;
+  }
+
   close(): void {
     this.client.close();
   }

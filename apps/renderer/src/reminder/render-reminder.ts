@@ -25,6 +25,8 @@ export interface RenderReminderInput {
   statementUrl?: string;
   /** The person the email is addressed to, when known. */
   contactName?: string;
+  /** Invoice documents too large to attach, as links after the body. */
+  documentLinks?: Array<{ filename: string; url: string }>;
 }
 
 export interface InlineImage {
@@ -74,8 +76,11 @@ export function renderReminder(input: RenderReminderInput): RenderedReminder {
     statementUrl: input.statementUrl ?? '',
   };
   const paymentHtml = placesPayment(template.html) ? '' : Mustache.render(defaults.payment.html, view);
-  const bodyHtml = Mustache.render(template.html, view) + paymentHtml;
-  const paymentText = placesPayment(template.text) ? '' : Mustache.render(defaults.payment.text, view, undefined, asIs);
+  const links = { documentLinks: input.documentLinks ?? [], hasDocumentLinks: (input.documentLinks ?? []).length > 0 };
+  const bodyHtml = Mustache.render(template.html, view) + paymentHtml + Mustache.render(defaults.documents.html, links);
+  const paymentText =
+    (placesPayment(template.text) ? '' : Mustache.render(defaults.payment.text, view, undefined, asIs)) +
+    Mustache.render(defaults.documents.text, links, undefined, asIs);
   // One line: a legal name with a line break must not end the Subject header.
   const subject = Mustache.render(template.subject, view, undefined, asIs).replace(/\s+/g, ' ').trim();
   return {

@@ -1,7 +1,7 @@
 import { recipients, type Recipients } from '@chasqui/audience';
 import type { receivables, renderer, scheduler } from '@chasqui/contracts';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BrandingRepository } from '../branding/branding.repository';
 import { ReceivablesClient } from '../grpc/receivables.client';
 import { PdfCache } from '../pdf/pdf-cache';
@@ -31,6 +31,20 @@ export interface ReminderRequest {
   traceparent?: string;
 }
 
+/** Reminders that carry the invoices themselves (their XML and PDF as filed in receivables). */
+const CARRY_DOCUMENTS = new Set<ReminderKind>(['invoice_issued', 'due_soon']);
+
+/** Whether a kind of reminder carries its invoices' documents (and not the statement PDF). */
+export const carriesDocuments = (kind: ReminderKind) => CARRY_DOCUMENTS.has(kind);
+
+const DOCUMENT_TYPES: Record<string, string> = {
+  ATTACHMENT_KIND_XML: 'application/xml',
+  ATTACHMENT_KIND_PDF: 'application/pdf',
+};
+
+/** How many bytes of invoice documents an email carries; the rest go as links. */
+export const ATTACHMENTS_MAX_BYTES = Symbol('ATTACHMENTS_MAX_BYTES');
+
 export interface ComposedReminder {
   statement: receivables.Statement;
   recipients: Recipients;
@@ -55,6 +69,7 @@ export class ComposeReminder {
     private readonly links: StatementLinkIssuer,
     private readonly chooseTemplate: ChooseTemplate,
     private readonly brandings: BrandingRepository,
+    @Inject(ATTACHMENTS_MAX_BYTES) private readonly attachmentsMaxBytes: number,
   ) {}
 
   async compose(request: ReminderRequest): Promise<ComposedReminder> {
@@ -67,12 +82,17 @@ export class ComposeReminder {
       this.chooseTemplate.for(tenantId, kind, locale, request.templateId),
       this.brandings.forRendering(tenantId),
     ]);
-    const attach = request.attachStatementPdf && to.to.length > 0;
+    // The statement PDF goes with overdue, statement and account notices; an issue notice or a
+    // due-soon reminder carries the invoices' own documents instead.
+    const attach = request.attachStatementPdf && to.to.length > 0 && !CARRY_DOCUMENTS.has(kind);
+    const invoiceIds = request.invoiceIds ?? documentsFor(kind, statement);
+    const documents = await this.documents(request, statement, invoiceIds);
     let email: RenderedReminder;
     try {
       email = renderReminder({
         statement,
-        invoiceIds: request.invoiceIds ?? documentsFor(kind, statement),
+        invoiceIds,
+        documentLinks: documents.links,
         kind,
         template: template.content,
         brand,
@@ -95,11 +115,42 @@ export class ComposeReminder {
         content: image.content,
         contentId: image.contentId,
       })),
+      ...documents.attached,
       ...(pdf
         ? [{ filename: email.statementFilename, contentType: 'application/pdf', content: pdf, contentId: '' }]
         : []),
     ];
     return { statement, recipients: to, template, email, pdf, attachments };
+  }
+
+  /**
+   * An issue notice's or due-soon reminder's invoice documents (those still owed): attached
+   * while they fit in ATTACHMENTS_MAX_BYTES, the rest as signed download links.
+   */
+  private async documents(
+    request: ReminderRequest,
+    statement: receivables.Statement,
+    invoiceIds: string[],
+  ): Promise<{ attached: renderer.Attachment[]; links: Array<{ filename: string; url: string }> }> {
+    if (!CARRY_DOCUMENTS.has(request.kind)) return { attached: [], links: [] };
+    const owed = new Set(statement.lines.filter((l) => /^[1-9]\d*$/.test(l.balanceMinor)).map((l) => l.invoiceId));
+    const ids = invoiceIds.filter((id) => owed.has(id));
+    const { documents, leftOut } = await this.receivables.documents(
+      request.tenantId,
+      ids,
+      this.attachmentsMaxBytes,
+      request.traceparent,
+    );
+    const now = new Date();
+    return {
+      attached: documents.map(({ attachment, content }) => ({
+        filename: attachment!.filename,
+        contentType: DOCUMENT_TYPES[attachment!.kind] ?? 'application/octet-stream',
+        content: Buffer.from(content),
+        contentId: '',
+      })),
+      links: leftOut.map((a) => ({ filename: a.filename, url: this.links.documentUrl(request.tenantId, a.id, now) })),
+    };
   }
 
   /** The statement PDF of a composed email (printed once per content: see PdfCache). */

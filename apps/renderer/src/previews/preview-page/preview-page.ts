@@ -87,9 +87,17 @@ export function previewPage(form: PreviewForm, preview: Preview): string {
 <main>
 <section><h2>Email</h2><iframe id="email" title="The email" sandbox srcdoc="${escape(html)}"></iframe>
 <h2>Text</h2><pre id="text">${escape(email.text)}</pre></section>
-<section><h2>${escape(email.statementFilename)}</h2>
+<section>${
+    pdf
+      ? `<h2>${escape(email.statementFilename)}</h2>
 <object id="pdf" type="application/pdf" data="data:application/pdf;base64,${pdf.toString('base64')}">
-<p>This browser shows no PDF inline.</p></object></section>
+<p>This browser shows no PDF inline.</p></object>`
+      : '<h2>Statement</h2><p id="pdf-none">This reminder carries its invoices’ documents, not the statement.</p>'
+  }
+<h2>Attachments</h2><ul id="attachments">${attachments
+    .filter((a) => !a.contentId)
+    .map((a) => `<li>${escape(a.filename)}</li>`)
+    .join('')}</ul></section>
 </main>`;
   return page(`Preview · ${email.subject}`, body);
 }

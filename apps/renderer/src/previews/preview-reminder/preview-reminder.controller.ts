@@ -19,13 +19,14 @@ export function toPreviewProto({
     fromName: email.fromName,
     html: email.html,
     text: email.text,
-    statementPdf: pdf,
+    statementPdf: pdf ?? Buffer.alloc(0),
     statementFilename: email.statementFilename,
     to: recipients.to,
     cc: recipients.cc,
     templateId: template.templateId ?? '',
     templateVersion: template.version ?? 0,
     inlineImages: attachments.filter((a) => a.contentId !== ''),
+    attachmentNames: attachments.filter((a) => a.contentId === '').map((a) => a.filename),
   };
 }
 

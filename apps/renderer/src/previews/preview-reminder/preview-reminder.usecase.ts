@@ -3,13 +3,14 @@ import { FailedPrecondition, NotFound, rpcError } from '@chasqui/grpc';
 import { Injectable } from '@nestjs/common';
 import { SchedulerClient } from '../../grpc/scheduler.client';
 import type { ReminderKind } from '../../reminder/templates';
-import { ComposeReminder, type ComposedReminder } from '../../renditions/compose-reminder';
+import { carriesDocuments, ComposeReminder, type ComposedReminder } from '../../renditions/compose-reminder';
 import { templateNotFound } from '../../templates/template.errors';
 import { TemplateRepository } from '../../templates/template.repository';
 import { reminderKindOfRule } from '../../renditions/rule-kinds';
 import type { PreviewReminderCommand } from './preview-reminder.command';
 
-export type Preview = ComposedReminder & { email: NonNullable<ComposedReminder['email']>; pdf: Buffer };
+/** A composed reminder with its email; `pdf` the statement PDF when the reminder would carry one. */
+export type Preview = ComposedReminder & { email: NonNullable<ComposedReminder['email']> };
 
 /**
  * What a reminder to a customer would be now, for a rule (its kind, template and
@@ -39,7 +40,7 @@ export class PreviewReminderUseCase {
     const { email } = composed;
     if (!email) throw new FailedPrecondition('PREVIEW.NOTHING_OWED', `nothing of it is owed as of ${asOf}`);
     // Printed even when nobody would receive it: the person previewing sees the statement too.
-    const pdf = composed.pdf ?? (await this.composer.statementPdf(email));
+    const pdf = composed.pdf ?? (carriesDocuments(what.kind) ? undefined : await this.composer.statementPdf(email));
     return { ...composed, email, pdf };
   }
 

@@ -34,6 +34,25 @@ export const paymentInstructionsHtml = (howToPay: string): string => `{{#hasPaym
 </table>
 {{/hasPaymentInstructions}}`;
 
+/** The invoice documents left out of an email for its size, as links (the renderer adds them after the body). */
+export const documentLinksHtml = (heading: string): string => `{{#hasDocumentLinks}}
+<p style="${css.p}">${heading}</p>
+<ul style="${css.p}">
+{{#documentLinks}}
+<li><a href="{{url}}" style="${css.link}">{{filename}}</a></li>
+{{/documentLinks}}
+</ul>
+{{/hasDocumentLinks}}`;
+
+export const documentLinksText = (heading: string): string => `{{#hasDocumentLinks}}
+
+${heading}
+{{#documentLinks}}
+- {{filename}}: {{url}}
+{{/documentLinks}}
+{{/hasDocumentLinks}}
+`;
+
 /** The body of a reminder email (inside the tenant's branded layout), in the words given. */
 export const emailBodyHtml = (p: EmailPhrases): string => `<p style="${css.p}">${p.greeting}</p>
 <p style="${css.p}">${p.intro}</p>

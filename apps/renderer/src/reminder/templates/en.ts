@@ -1,5 +1,5 @@
 import type { EmailTemplates, LocaleTemplates } from './locale-templates';
-import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
+import { documentLinksHtml, documentLinksText, emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Dear {{customerName}},';
@@ -77,6 +77,10 @@ Kind regards,
 export const en: LocaleTemplates = {
   lang: 'en',
   payment: { html: paymentInstructionsHtml(howToPay), text: paymentText },
+  documents: {
+    html: documentLinksHtml('These documents are too large for this email; download them here:'),
+    text: documentLinksText('These documents are too large for this email; download them here:'),
+  },
   emails: {
     overdue: email(
       '{{#single}}{{company}}: invoice {{firstInvoiceNumber}} is overdue{{/single}}' +

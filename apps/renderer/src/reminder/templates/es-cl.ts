@@ -1,5 +1,5 @@
 import type { EmailTemplates, LocaleTemplates } from './locale-templates';
-import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
+import { documentLinksHtml, documentLinksText, emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado(a) {{customerName}}:';
@@ -77,6 +77,10 @@ Saludos cordiales,
 export const esCL: LocaleTemplates = {
   lang: 'es-CL',
   payment: { html: paymentInstructionsHtml(howToPay), text: paymentText },
+  documents: {
+    html: documentLinksHtml('Los siguientes documentos no caben en este correo; descárguelos aquí:'),
+    text: documentLinksText('Los siguientes documentos no caben en este correo; descárguelos aquí:'),
+  },
   emails: {
     overdue: email(
       '{{#single}}{{company}}: factura N° {{firstInvoiceNumber}} vencida{{/single}}' +

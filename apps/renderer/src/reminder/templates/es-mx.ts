@@ -1,5 +1,5 @@
 import type { EmailTemplates, LocaleTemplates } from './locale-templates';
-import { emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
+import { documentLinksHtml, documentLinksText, emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado cliente {{customerName}}:';
@@ -77,6 +77,10 @@ Atentamente,
 export const esMX: LocaleTemplates = {
   lang: 'es-MX',
   payment: { html: paymentInstructionsHtml(howToPay), text: paymentText },
+  documents: {
+    html: documentLinksHtml('Los siguientes documentos no caben en este correo; descárguelos aquí:'),
+    text: documentLinksText('Los siguientes documentos no caben en este correo; descárguelos aquí:'),
+  },
   emails: {
     overdue: email(
       '{{#single}}{{company}}: la factura {{firstInvoiceNumber}} está vencida{{/single}}' +

@@ -16,6 +16,8 @@ export interface LocaleTemplates {
   lang: string;
   /** The payment instructions, for a tenant's body that does not place them itself. */
   payment: { html: string; text: string };
+  /** Links to the invoice documents too large to attach. */
+  documents: { html: string; text: string };
   /** One email per kind: its subject and opening line say what the reminder is about. */
   emails: Record<ReminderKind, EmailTemplates>;
   statement: {

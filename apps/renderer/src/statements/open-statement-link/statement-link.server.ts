@@ -1,5 +1,5 @@
 import type { Log } from '@chasqui/observability';
-import { openStatementLink } from '@chasqui/statement-links';
+import { openDocumentLink, openStatementLink } from '@chasqui/statement-links';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ReceivablesClient } from '../../grpc/receivables.client';
 import type { BrandingRepository } from '../../branding/branding.repository';
@@ -8,6 +8,11 @@ import { renderStatement } from '../../reminder/render-reminder';
 import { EXPIRED, failureReply, NO_SUCH_STATEMENT, type Reply } from './statement-link.replies';
 
 const TOKEN_PATH = /^\/statements\/([A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,100})$/;
+const DOCUMENT_PATH = /^\/documents\/([A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,100})$/;
+const DOCUMENT_TYPES: Record<string, string> = {
+  ATTACHMENT_KIND_XML: 'application/xml',
+  ATTACHMENT_KIND_PDF: 'application/pdf',
+};
 
 /**
  * Opens statement links: a signed link names a tenant's customer and a date;
@@ -40,11 +45,30 @@ export class StatementLinkServer {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** An invoice's XML or PDF an email linked because it was too large to attach. */
+  private async document(token: string): Promise<Reply> {
+    const opened = openDocumentLink(this.secret, token, Math.floor(Date.now() / 1000));
+    if ('refused' in opened) return opened.refused === 'expired' ? EXPIRED : NO_SUCH_STATEMENT;
+    try {
+      const { attachment, content } = await this.receivables.document(opened.link.tenantId, opened.link.attachmentId);
+      const type = DOCUMENT_TYPES[attachment?.kind ?? ''] ?? 'application/octet-stream';
+      const filename = (attachment?.filename ?? 'document').replace(/[^\w.-]+/g, '_');
+      return { status: 200, type, body: Buffer.from(content), filename };
+    } catch (error) {
+      return failureReply(error, (failure) =>
+        this.log.error('document link failed', { error: failure instanceof Error ? failure.message : String(failure) }),
+      );
+    }
+  }
+
   private async reply(req: IncomingMessage): Promise<Reply> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return { status: 405, type: 'text/plain; charset=utf-8', body: 'Method not allowed' };
     }
-    const token = TOKEN_PATH.exec((req.url ?? '').split('?')[0])?.[1];
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const documentToken = DOCUMENT_PATH.exec(path)?.[1];
+    if (documentToken) return this.document(documentToken);
+    const token = TOKEN_PATH.exec(path)?.[1];
     const opened = token ? openStatementLink(this.secret, token, Math.floor(Date.now() / 1000)) : undefined;
     if (!opened || 'refused' in opened) {
       return opened?.refused === 'expired' ? EXPIRED : NO_SUCH_STATEMENT;
