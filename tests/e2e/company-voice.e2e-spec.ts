@@ -246,7 +246,7 @@ describe("a company's own voice: templates, branding and payment instructions", 
       stack.renderer.listTemplates({ kind: renderer.TemplateKind.TEMPLATE_KIND_UNSPECIFIED, locale: '' }, auth),
     );
     expect(templates.map((t) => [t.name, t.version, t.usage])).toEqual([
-      ['Vencidas, tono Norte', 2, { emailsRendered: '1', customersReached: '1' }],
+      ['Vencidas, tono Norte', 2, { emailsRendered: '1', customersReached: '1', activeRules: 1 }],
     ]);
 
     // The built-in default is there to start from; another tenant sees nothing of this one's.

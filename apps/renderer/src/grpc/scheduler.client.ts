@@ -17,11 +17,16 @@ export class SchedulerClient {
 
   /** The tenant's rule, or undefined; the scheduler unreachable is UNAVAILABLE, for the caller to retry. */
   async rule(tenantId: string, ruleId: string): Promise<scheduler.Rule | undefined> {
+    return (await this.rules(tenantId)).find((rule) => rule.id === ruleId);
+  }
+
+  /** The tenant's rules; the scheduler unreachable is UNAVAILABLE, for the caller to retry. */
+  async rules(tenantId: string): Promise<scheduler.Rule[]> {
     try {
       const { rules } = await firstValueFrom(
         this.client.service.listRules({}, serviceMetadata(this.serviceToken, tenantId)),
       );
-      return rules.find((rule) => rule.id === ruleId);
+      return rules;
     } catch (error) {
       const failure = error as ServiceError;
       throw rpcError(

@@ -33,8 +33,10 @@ export function toTemplateProto(template: StoredTemplate, usage?: TemplateUsage)
     active: template.active,
     version: template.version,
     updatedAt: timestamp(template.updatedAt),
-    usage: usage
-      ? { emailsRendered: String(usage.emailsRendered), customersReached: String(usage.customersReached) }
-      : { emailsRendered: '0', customersReached: '0' },
+    usage: {
+      emailsRendered: String(usage?.emailsRendered ?? 0),
+      customersReached: String(usage?.customersReached ?? 0),
+      activeRules: usage?.activeRules ?? 0,
+    },
   };
 }

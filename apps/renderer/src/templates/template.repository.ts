@@ -61,7 +61,7 @@ export class TemplateRepository {
   }
 
   /** Emails rendered and customers reached by each of the tenant's templates. */
-  async usage(tenantId: string): Promise<Map<string, TemplateUsage>> {
+  async usage(tenantId: string): Promise<Map<string, Omit<TemplateUsage, 'activeRules'>>> {
     const rows: Array<{ template_id: string; emails: string; customers: string }> = await this.orm.em.fork().execute(
       `select template_id, count(*) filter (where outcome = 'rendered') as emails,
               count(distinct customer_id) filter (where outcome = 'rendered') as customers

@@ -17,6 +17,7 @@ export interface StoredTemplate {
 export interface TemplateUsage {
   emailsRendered: number;
   customersReached: number;
+  activeRules: number;
 }
 
 /** The template a rendition used: a version of a tenant's, or the built-in default (nothing). */
