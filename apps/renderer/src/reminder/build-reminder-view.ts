@@ -3,7 +3,7 @@ import { ageBalances } from './aging';
 import { cssString } from './brand-view';
 import { formatCalendarDate } from './format-date';
 import { formatMoney } from './format-money';
-import { numberFormat } from './formatters';
+import { integerFormat } from './formatters';
 import { ReminderError } from './reminder.errors';
 
 export interface DocumentRow {
@@ -89,7 +89,7 @@ export function buildReminderView(
     customerTaxId: customer.taxId,
     asOf: formatCalendarDate(statement.asOf, locale),
     invoices: owed.map(row),
-    invoiceCount: numberFormat(locale).format(owed.length),
+    invoiceCount: integerFormat(locale).format(owed.length),
     single: owed.length === 1,
     firstInvoiceNumber: first.number,
     longOverdue: owed.some((line) => line.daysOverdue > 30),
@@ -123,7 +123,7 @@ function documentRow(line: receivables.StatementLine, locale: string): DocumentR
     number: line.number,
     issueDate: formatCalendarDate(line.issueDate, locale),
     dueDate: formatCalendarDate(line.dueDate, locale),
-    daysOverdue: isOverdue ? numberFormat(locale).format(line.daysOverdue) : '—',
+    daysOverdue: isOverdue ? integerFormat(locale).format(line.daysOverdue) : '—',
     isOverdue,
     oneDay: line.daysOverdue === 1,
     currency: line.currency,

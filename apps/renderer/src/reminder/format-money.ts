@@ -1,11 +1,11 @@
-import { numberFormat } from './formatters';
+import { currencyDigits, moneyFormat } from './formatters';
 
 /**
  * Digits of `currency`'s minor unit as the runtime's ICU knows them (CLP 0, MXN 2):
  * the rule receivables stores amounts by (apps/receivables/src/ledger/currency.ts).
  */
 export function minorDigits(currency: string): number {
-  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyDigits(currency);
 }
 
 /**
@@ -21,12 +21,7 @@ export function formatMoney(minor: string, currency: string, locale: string): st
   const units = magnitude.slice(0, magnitude.length - digits);
   const fraction = digits > 0 ? `.${magnitude.slice(-digits)}` : '';
   const decimal = `${value < 0n ? '-' : ''}${units}${fraction}`;
-  const format = numberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const format = moneyFormat(locale, currency);
   // Intl.NumberFormat formats a decimal string exactly (ES2023); this lib's typings stop at ES2022.
   return format.format(decimal as unknown as number);
 }
