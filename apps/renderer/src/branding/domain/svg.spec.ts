@@ -1,4 +1,4 @@
-import { intrinsicSize, isAllowedAttribute } from './svg';
+import { intrinsicSize, isAllowedAttribute, MAX_USES, readSvg } from './svg';
 
 describe('isAllowedAttribute', () => {
   it.each([
@@ -68,5 +68,28 @@ describe('intrinsicSize', () => {
     [{}, 0, 0],
   ])('reads %p as %i×%i', (attributes, width, height) => {
     expect(size(attributes)).toEqual({ width, height });
+  });
+});
+
+describe('readSvg and <use>', () => {
+  const svg = (uses: number) =>
+    Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">' +
+        '<defs><g id="a"><rect width="1" height="1"/></g></defs>' +
+        '<use href="#a"/>'.repeat(uses) +
+        '</svg>',
+    );
+
+  it('keeps a logo that repeats a shape a few times', () => {
+    const reading = readSvg(svg(MAX_USES));
+    expect(reading.ok).toBe(true);
+  });
+
+  it('refuses one that repeats shapes more than that, a way to stall every render', () => {
+    const reading = readSvg(svg(MAX_USES + 1));
+    expect(reading).toEqual({
+      ok: false,
+      reason: `repeats shapes with <use> ${MAX_USES + 1} times; at most ${MAX_USES}`,
+    });
   });
 });

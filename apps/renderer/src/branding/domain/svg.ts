@@ -128,6 +128,9 @@ class SvgParseError extends Error {}
  * fetch anything wherever the logo is later shown, inline in HTML included. A DOCTYPE is refused rather than cleaned:
  * it exists to declare entities, which is how XML bombs and external-entity reads are written.
  */
+/** How many `<use>` references a logo may hold. */
+export const MAX_USES = 32;
+
 export function readSvg(bytes: Buffer): SvgReading {
   const text = new TextDecoder('utf-8').decode(bytes);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return refuse('must not declare a DOCTYPE or entities');
@@ -140,7 +143,12 @@ export function readSvg(bytes: Buffer): SvgReading {
     if (root === undefined) return refuse('must have a single <svg> root element');
     const svg = sanitiseRoot(root);
     const { width, height } = intrinsicSize(attributesOf(svg));
-    return { ok: true, svg: builder.build([svg]), width, height };
+    const built: string = builder.build([svg]);
+    const uses = built.match(/<use\b/g)?.length ?? 0;
+    // Each <use> may repeat a group holding more of them: a few nested levels multiply into millions of
+    // shapes that would stall every render drawing the logo. A logo needs a handful.
+    if (uses > MAX_USES) return refuse(`repeats shapes with <use> ${uses} times; at most ${MAX_USES}`);
+    return { ok: true, svg: built, width, height };
   } catch (error) {
     return refuse(`the SVG does not parse: ${error instanceof Error ? error.message : String(error)}`);
   }
