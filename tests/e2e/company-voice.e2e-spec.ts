@@ -85,7 +85,15 @@ describe("a company's own voice: templates, branding and payment instructions", 
       fields: ['content.html'],
       descriptions: ['line 2, column 4: unknown variable "customerNmae"'],
     });
-    for (const html of ['{{{customerName}}}', '{{> header}}', '{{=<% %>=}}', '{{#invoices}}', 'x'.repeat(1_048_576)]) {
+    for (const html of [
+      '{{{customerName}}}',
+      '{{> header}}',
+      '{{=<% %>=}}',
+      '{{#invoices}}',
+      'x'.repeat(1_048_576),
+      '<p onclick="steal()">{{company}}</p>',
+      '<script>alert(1)</script>',
+    ]) {
       const refused = await refusal(stack.renderer.upsertTemplate(template({ content: { ...content, html } }), auth));
       expect([refused.code, refused.fields]).toEqual([status.INVALID_ARGUMENT, ['content.html']]);
     }

@@ -1,5 +1,6 @@
 import type { FieldViolation } from '@chasqui/grpc';
 import { Injectable } from '@nestjs/common';
+import { checkEmailHtml } from '../check-email-html';
 import { REMINDER_CATALOGUE } from '../reminder-catalogue';
 import type { StoredTemplate } from '../template';
 import { templateInvalid, templateNotFound } from '../template.errors';
@@ -17,12 +18,12 @@ export class UpsertTemplateUseCase {
 
   async execute(command: UpsertTemplateCommand): Promise<StoredTemplate> {
     const { tenantId, templateId, kind, locale, name, active, content } = command;
-    const violations: FieldViolation[] = (['subject', 'html', 'text'] as const).flatMap((part) =>
-      validateTemplate(content[part], REMINDER_CATALOGUE).map((violation) => ({
-        field: `content.${part}`,
-        description: describeViolation(violation),
-      })),
-    );
+    const violations: FieldViolation[] = (['subject', 'html', 'text'] as const).flatMap((part) => {
+      const found = validateTemplate(content[part], REMINDER_CATALOGUE);
+      // The body's HTML is judged once its Mustache is sound (a broken tag would mislead the HTML reader).
+      if (part === 'html' && found.length === 0) found.push(...checkEmailHtml(content.html));
+      return found.map((violation) => ({ field: `content.${part}`, description: describeViolation(violation) }));
+    });
     if (violations.length > 0) throw templateInvalid(violations);
     if (templateId) {
       const existing = await this.templates.find(tenantId, templateId);
