@@ -4,6 +4,14 @@ import type { Brand, PaymentAccount } from './brand';
 /** The Content-ID the email's logo travels under (multipart/related). */
 export const LOGO_CID = 'logo@chasqui';
 
+/** A logo as a data: URI, encoded once per stored logo (up to 512 KB: not again for every render). */
+const dataUris = new WeakMap<Buffer, string>();
+function dataUri(logo: NonNullable<Brand['logo']>): string {
+  let uri = dataUris.get(logo.content);
+  if (!uri) dataUris.set(logo.content, (uri = `data:${logo.contentType};base64,${logo.content.toString('base64')}`));
+  return uri;
+}
+
 /** Countries whose offices print on US Letter. */
 const LETTER_COUNTRIES = new Set(['MX', 'CL', 'US', 'CA']);
 
@@ -72,7 +80,7 @@ export function brandView(brand: Brand, country: string, locale: TemplateLocale)
     primaryColour: brand.primaryColour,
     accentColour: brand.accentColour,
     logoAlign: brand.align,
-    logoDataUri: logo ? `data:${logo.contentType};base64,${logo.content.toString('base64')}` : '',
+    logoDataUri: logo ? dataUri(logo) : '',
     logoSrc: logo ? `cid:${LOGO_CID}` : '',
     companyTaxId: brand.taxId,
     companyAddress: brand.address,

@@ -3,6 +3,7 @@ import type { receivables, renderer, scheduler } from '@chasqui/contracts';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Inject, Injectable } from '@nestjs/common';
 import { BrandingRepository } from '../branding/branding.repository';
+import { documentType } from '../grpc/document-type';
 import { ReceivablesClient } from '../grpc/receivables.client';
 import { PdfCache } from '../pdf/pdf-cache';
 import { ReminderError } from '../reminder/reminder.errors';
@@ -36,11 +37,6 @@ const CARRY_DOCUMENTS = new Set<ReminderKind>(['invoice_issued', 'due_soon']);
 
 /** Whether a kind of reminder carries its invoices' documents (and not the statement PDF). */
 export const carriesDocuments = (kind: ReminderKind) => CARRY_DOCUMENTS.has(kind);
-
-const DOCUMENT_TYPES: Record<string, string> = {
-  ATTACHMENT_KIND_XML: 'application/xml',
-  ATTACHMENT_KIND_PDF: 'application/pdf',
-};
 
 /** How many bytes of invoice documents an email carries; the rest go as links. */
 export const ATTACHMENTS_MAX_BYTES = Symbol('ATTACHMENTS_MAX_BYTES');
@@ -145,7 +141,7 @@ export class ComposeReminder {
     return {
       attached: documents.map(({ attachment, content }) => ({
         filename: attachment!.filename,
-        contentType: DOCUMENT_TYPES[attachment!.kind] ?? 'application/octet-stream',
+        contentType: documentType(attachment?.kind),
         content: Buffer.from(content),
         contentId: '',
       })),

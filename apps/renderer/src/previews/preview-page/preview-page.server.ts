@@ -3,22 +3,12 @@ import { DomainError, parseRequest, TenantAuth } from '@chasqui/grpc';
 import type { Log } from '@chasqui/observability';
 import { RpcException } from '@nestjs/microservices';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { fromTemplateKind } from '../../templates/template.proto';
 import { previewReminderCommand } from '../preview-reminder/preview-reminder.command';
 import type { PreviewReminderUseCase } from '../preview-reminder/preview-reminder.usecase';
-import { PREVIEW_PAGE_POLICY, previewFormPage, previewPage, type PreviewForm } from './preview-page';
+import { KINDS, PREVIEW_PAGE_POLICY, previewFormPage, previewPage, type PreviewForm } from './preview-page';
 
 /** A form is a few fields; anything bigger is not one. */
 const MAX_FORM_BYTES = 16 * 1024;
-
-const KIND_NAMES: Record<string, string> = {
-  overdue: 'TEMPLATE_KIND_OVERDUE',
-  due_soon: 'TEMPLATE_KIND_DUE_SOON',
-  invoice_issued: 'TEMPLATE_KIND_INVOICE_ISSUED',
-  statement: 'TEMPLATE_KIND_STATEMENT',
-  account_closing: 'TEMPLATE_KIND_ACCOUNT_CLOSING',
-  account_closed: 'TEMPLATE_KIND_ACCOUNT_CLOSED',
-};
 
 interface Reply {
   status: number;
@@ -77,7 +67,7 @@ export class PreviewPageServer {
         {
           tenantId,
           ...form,
-          kind: form.kind ? fromTemplateKind(KIND_NAMES[form.kind] ?? '') : undefined,
+          kind: KINDS.find((kind) => kind === form.kind),
           invoiceIds: [],
         },
         'PREVIEW.INVALID',

@@ -1,3 +1,4 @@
+import type { ReminderKind } from '../../reminder/templates';
 import type { Preview } from '../preview-reminder/preview-reminder.usecase';
 
 /** What the person typed, shown back in the form. */
@@ -9,7 +10,15 @@ export interface PreviewForm {
   kind: string;
 }
 
-const KINDS = ['overdue', 'due_soon', 'invoice_issued', 'statement', 'account_closing', 'account_closed'];
+/** The kinds a person may preview, as the form's select names them. */
+export const KINDS: ReminderKind[] = [
+  'overdue',
+  'due_soon',
+  'invoice_issued',
+  'statement',
+  'account_closing',
+  'account_closed',
+];
 
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

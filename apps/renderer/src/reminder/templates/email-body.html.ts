@@ -34,6 +34,19 @@ export const paymentInstructionsHtml = (howToPay: string): string => `{{#hasPaym
 </table>
 {{/hasPaymentInstructions}}`;
 
+/** The payment instructions in a text body: the accounts one a line. */
+export const paymentInstructionsText = (howToPay: string): string => `{{#hasPaymentInstructions}}
+
+${howToPay}
+{{#paymentAccounts}}
+- {{label}}
+{{/paymentAccounts}}
+{{#paymentNote}}
+{{paymentNote}}
+{{/paymentNote}}
+{{/hasPaymentInstructions}}
+`;
+
 /** The invoice documents left out of an email for its size, as links (the renderer adds them after the body). */
 export const documentLinksHtml = (heading: string): string => `{{#hasDocumentLinks}}
 <p style="${css.p}">${heading}</p>

@@ -1,5 +1,11 @@
 import type { EmailTemplates, LocaleTemplates } from './locale-templates';
-import { documentLinksHtml, documentLinksText, emailBodyHtml, paymentInstructionsHtml } from './email-body.html';
+import {
+  documentLinksHtml,
+  documentLinksText,
+  emailBodyHtml,
+  paymentInstructionsHtml,
+  paymentInstructionsText,
+} from './email-body.html';
 import { statementHtml } from './statement.html';
 
 const greeting = 'Estimado(a) {{customerName}}:';
@@ -13,17 +19,7 @@ const download = 'Descargue su estado de cuenta actualizado';
 const alreadyPaid = 'Si ya efectuó el pago, le agradecemos y le solicitamos omitir este mensaje.';
 
 const howToPay = 'Datos para su pago:';
-const paymentText = `{{#hasPaymentInstructions}}
-
-${howToPay}
-{{#paymentAccounts}}
-- {{label}}
-{{/paymentAccounts}}
-{{#paymentNote}}
-{{paymentNote}}
-{{/paymentNote}}
-{{/hasPaymentInstructions}}
-`;
+const paymentText = paymentInstructionsText(howToPay);
 
 /** One reminder email in this locale: the kind's subject and opening line around the same body. */
 const email = (subject: string, intro: string): EmailTemplates => ({

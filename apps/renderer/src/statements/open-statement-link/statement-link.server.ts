@@ -1,6 +1,7 @@
 import type { Log } from '@chasqui/observability';
 import { openDocumentLink, openStatementLink } from '@chasqui/statement-links';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { documentType } from '../../grpc/document-type';
 import type { ReceivablesClient } from '../../grpc/receivables.client';
 import type { BrandingRepository } from '../../branding/branding.repository';
 import type { PdfCache } from '../../pdf/pdf-cache';
@@ -9,10 +10,6 @@ import { EXPIRED, failureReply, NO_SUCH_STATEMENT, type Reply } from './statemen
 
 const TOKEN_PATH = /^\/statements\/([A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,100})$/;
 const DOCUMENT_PATH = /^\/documents\/([A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,100})$/;
-const DOCUMENT_TYPES: Record<string, string> = {
-  ATTACHMENT_KIND_XML: 'application/xml',
-  ATTACHMENT_KIND_PDF: 'application/pdf',
-};
 
 /**
  * Opens statement links: a signed link names a tenant's customer and a date;
@@ -51,7 +48,7 @@ export class StatementLinkServer {
     if ('refused' in opened) return opened.refused === 'expired' ? EXPIRED : NO_SUCH_STATEMENT;
     try {
       const { attachment, content } = await this.receivables.document(opened.link.tenantId, opened.link.attachmentId);
-      const type = DOCUMENT_TYPES[attachment?.kind ?? ''] ?? 'application/octet-stream';
+      const type = documentType(attachment?.kind);
       const filename = (attachment?.filename ?? 'document').replace(/[^\w.-]+/g, '_');
       return { status: 200, type, body: Buffer.from(content), filename };
     } catch (error) {
