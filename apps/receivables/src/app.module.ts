@@ -46,6 +46,7 @@ import { GetAgingReportController } from './statements/get-aging-report/get-agin
 import { GetAgingReportUseCase } from './statements/get-aging-report/get-aging-report.usecase';
 import { GetStatementController } from './statements/get-statement/get-statement.controller';
 import { GetStatementUseCase } from './statements/get-statement/get-statement.usecase';
+import { StatementRepository } from './statements/statement.repository';
 import { AuthenticateApiKeyController } from './tenants/authenticate-api-key/authenticate-api-key.controller';
 import { AuthenticateApiKeyUseCase } from './tenants/authenticate-api-key/authenticate-api-key.usecase';
 import { CreateTenantController } from './tenants/create-tenant/create-tenant.controller';
@@ -120,6 +121,7 @@ export class AppModule {
         ListContactsUseCase,
         ListDocumentsUseCase,
         DocumentRepository,
+        StatementRepository,
         FlagUndeliverableUseCase,
         { provide: JsonLogger, useValue: log },
         {

@@ -4,7 +4,7 @@ import type { Customer } from '../customers/customer.entity';
 import { invoiceNumber, type Invoice } from '../invoices/invoice.entity';
 import type { Tenant } from '../tenants/tenant.entity';
 
-export function toTenantProto(tenant: Tenant): receivables.Tenant {
+export function toTenantProto(tenant: Omit<Tenant, 'apiKeyHash' | 'createdAt'>): receivables.Tenant {
   const { id, name, country, timeZone, defaultCurrency, locale } = tenant;
   return {
     id,
@@ -24,7 +24,10 @@ export function toTenantProto(tenant: Tenant): receivables.Tenant {
   };
 }
 
-export function toCustomerProto(customer: Customer, contacts: Contact[]): receivables.Customer {
+export function toCustomerProto(
+  customer: Omit<Customer, 'createdAt'>,
+  contacts: Array<Omit<Contact, 'tenantId' | 'customerId'>>,
+): receivables.Customer {
   return {
     id: customer.id,
     externalId: customer.externalId,
@@ -38,7 +41,7 @@ export function toCustomerProto(customer: Customer, contacts: Contact[]): receiv
   };
 }
 
-export function toContactProto(contact: Contact): receivables.Contact {
+export function toContactProto(contact: Omit<Contact, 'tenantId' | 'customerId'>): receivables.Contact {
   const { id, name, email, role, receivesReminders, undeliverable, undeliverableReason } = contact;
   return { id, name, email, role, receivesReminders, undeliverable, undeliverableReason: undeliverableReason ?? '' };
 }

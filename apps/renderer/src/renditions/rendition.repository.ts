@@ -1,5 +1,5 @@
 import { Exchanges, MessageTypes, renderer, RoutingKeys } from '@chasqui/contracts';
-import { enqueue } from '@chasqui/messaging';
+import { outboxInsert } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ export interface Rendition {
   template: ChosenTemplate;
 }
 
-/** Renditions, once per occurrence, each written with its send job in one transaction (the outbox). */
+/** Renditions, once per occurrence, each written with its send job in one statement (the outbox). */
 @Injectable()
 export class RenditionRepository {
   constructor(private readonly orm: MikroORM) {}
@@ -30,40 +30,48 @@ export class RenditionRepository {
     return rows.length > 0;
   }
 
-  /** Records the rendition and queues its send job; false when the occurrence was already rendered. */
+  /**
+   * Records the rendition and queues its send job, in one statement (atomic on its own, and one round
+   * trip on the hot path); false when the occurrence was already rendered or there is nothing to send.
+   */
   async record(rendition: Rendition, sendJob?: renderer.SendJob, traceparent?: string): Promise<boolean> {
     const { pdf, template } = rendition;
-    return this.orm.em.fork().transactional(async (em) => {
-      const inserted: unknown[] = await em.execute(
-        `insert into ${SCHEMA}.renditions
-           (occurrence_id, tenant_id, customer_id, subject, recipients, pdf_sha256, pdf_bytes, outcome,
-            template_id, template_version, created_at)
-         values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, ?, ?, now())
-         on conflict (occurrence_id) do nothing returning occurrence_id`,
-        [
-          rendition.occurrenceId,
-          rendition.tenantId,
-          rendition.customerId,
-          rendition.subject,
-          JSON.stringify(rendition.recipients),
-          pdf ? createHash('sha256').update(pdf).digest('hex') : null,
-          pdf?.length ?? null,
-          rendition.outcome,
-          template.templateId ?? null,
-          template.version ?? null,
-        ],
-      );
-      if (inserted.length === 0 || !sendJob) return false;
-      await enqueue(em, SCHEMA, {
-        exchange: Exchanges.jobs,
-        routingKey: RoutingKeys.sendJob,
-        type: MessageTypes.sendJob,
-        body: renderer.SendJob.encode(sendJob).finish(),
-        tenantId: rendition.tenantId,
-        idempotencyKey: rendition.occurrenceId,
-        traceparent,
-      });
-      return true;
+    const insert = `insert into ${SCHEMA}.renditions
+         (occurrence_id, tenant_id, customer_id, subject, recipients, pdf_sha256, pdf_bytes, outcome,
+          template_id, template_version, created_at)
+       values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, ?, ?, now())
+       on conflict (occurrence_id) do nothing returning occurrence_id`;
+    const params = [
+      rendition.occurrenceId,
+      rendition.tenantId,
+      rendition.customerId,
+      rendition.subject,
+      JSON.stringify(rendition.recipients),
+      pdf ? createHash('sha256').update(pdf).digest('hex') : null,
+      pdf?.length ?? null,
+      rendition.outcome,
+      template.templateId ?? null,
+      template.version ?? null,
+    ];
+    const em = this.orm.em.fork();
+    if (!sendJob) {
+      await em.execute(insert, params);
+      return false;
+    }
+    // The send job's row exists if and only if the rendition's was inserted now.
+    const job = outboxInsert(SCHEMA, {
+      exchange: Exchanges.jobs,
+      routingKey: RoutingKeys.sendJob,
+      type: MessageTypes.sendJob,
+      body: renderer.SendJob.encode(sendJob).finish(),
+      tenantId: rendition.tenantId,
+      idempotencyKey: rendition.occurrenceId,
+      traceparent,
     });
+    const queued: unknown[] = await em.execute(
+      `with rendered as (${insert}) ${job.into} ${job.select} from rendered returning id`,
+      [...params, ...job.params],
+    );
+    return queued.length > 0;
   }
 }

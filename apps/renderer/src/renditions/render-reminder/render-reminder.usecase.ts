@@ -10,7 +10,7 @@ import { asRenderFailure } from './render-failures';
  * Renders one reminder from the statement as it is now (a payment made an hour
  * ago is never dunned), with the statement PDF, and queues it for sending.
  * Idempotent by occurrence id: the rendition row is written once, with its send
- * job, in one transaction.
+ * job, in one statement.
  */
 @Injectable()
 export class RenderReminderUseCase {
@@ -29,7 +29,10 @@ export class RenderReminderUseCase {
   }
 
   private async render(job: scheduler.RenderJob, meta: MessageMeta): Promise<void> {
-    if (await this.renditions.exists(job.occurrenceId)) return;
+    // A job delivered again (a crash, a retry) may have been rendered already: look before printing.
+    // A first delivery does not ask: the rendition's primary key keeps a duplicate from being recorded.
+    const again = meta.redelivered || meta.attempt > 0 || meta.transientAttempt > 0;
+    if (again && (await this.renditions.exists(job.occurrenceId))) return;
     const composed = await this.composer.compose({
       tenantId: job.tenantId,
       customerId: job.customerId,
@@ -67,7 +70,7 @@ export class RenderReminderUseCase {
     await this.record(job, rendition, to.length > 0 ? sendJob : undefined, meta);
   }
 
-  /** The rendition row, once per occurrence, and its send job in the same transaction. */
+  /** The rendition row, once per occurrence, and its send job in the same statement. */
   private async record(
     job: scheduler.RenderJob,
     rendition: Pick<Rendition, 'subject' | 'pdf' | 'outcome' | 'template'> & { to: string[] },
