@@ -6,6 +6,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AmqpConnection, MessagingMetrics } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Registry } from 'prom-client';
+import { DelinquencyRepository } from './cycles/delinquency.repository';
 import { CycleDecider } from './cycles/cycle-decider';
 import { invoiceIssuedConsumers } from './cycles/issue-notices/invoice-issued.consumer';
 import { RunCycleController } from './cycles/run-cycle/run-cycle.controller';
@@ -149,6 +150,7 @@ export class AppModule {
         RecordOutcomeUseCase,
         UpdateRuleUseCase,
         CycleDecider,
+        DelinquencyRepository,
         PreviewRunUseCase,
         ApproveRunUseCase,
         TestSendUseCase,

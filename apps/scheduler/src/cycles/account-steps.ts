@@ -15,8 +15,6 @@ export function isAccountRule(rule: Rule): rule is AccountRule {
   return rule.schedule.kind === 'account_closing' || rule.schedule.kind === 'account_closed';
 }
 
-const EPOCH = Temporal.PlainDate.from('1970-01-01');
-
 /** The day the oldest overdue (due on `anchor`) is W days from the limit, or reaches it. */
 export function accountCalendar(
   rule: AccountRule,
@@ -33,14 +31,17 @@ export function accountCalendar(
 /**
  * account_closing(W) / account_closed (ARCHITECTURE §5a): once per delinquency
  * episode, on the day the customer's oldest overdue invoice is W days from
- * its delinquency limit / reaches it. The episode is known by that invoice's
- * due date (the step is its day number), so the same episode never fires
- * twice and a new oldest overdue starts a new one. Customers without a limit
- * have no account notices.
+ * its delinquency limit / reaches it. The step is known by its episode
+ * (`episodeStart`, its first overdue day, see DelinquencyRepository), so an
+ * episode never fires twice — not even when its oldest invoice is paid and a
+ * younger one, still overdue, reaches the same point later — and only a new
+ * episode, after a day with nothing overdue, fires again. Customers without a
+ * limit have no account notices.
  */
 export function decideAccount(
   rule: AccountRule,
   account: CustomerAccount,
+  episodeStart: string | undefined,
   now: Temporal.Instant,
   graceHours: number,
   policy: PolicyBook,
@@ -54,8 +55,9 @@ export function decideAccount(
   const decided = memo.get(key, () => decideStep(accountCalendar(rule, account, anchor, limit), now, graceHours));
   if (!decided) return undefined;
   const date = decided.localDate;
-  const episode = { ...decided, step: EPOCH.until(anchor, { largestUnit: 'days' }).days };
   const overdue = account.invoices.filter((invoice) => invoice.dueDate < date).map((invoice) => invoice.invoiceId);
   const skip = policy.skipReason(rule, account, date);
-  return verdict(rule, account.customerId, 'account', episode, overdue, account, skip);
+  // A notice due on the due date itself (W at or past the limit) comes before any overdue day.
+  const episode = episodeStart ?? anchor.add({ days: 1 }).toString();
+  return { ...verdict(rule, account.customerId, 'account', decided, overdue, account, skip), day: episode };
 }

@@ -7,6 +7,8 @@ import { ReceivablesClient } from '../grpc/receivables.client';
 import type { PolicyBook } from '../policy/policy-book';
 import { RuleEntity, type Rule } from '../rules/rule.entity';
 import { decideAccount, isAccountRule } from './account-steps';
+import { overdueAccounts } from './delinquency';
+import { DelinquencyRepository } from './delinquency.repository';
 import { collectibleWindow, decideInvoice, InvoiceSteps, isInvoiceRule, type InvoiceRule } from './invoice-steps';
 import { RuleHorizon } from './rule-horizon';
 import { addToAccounts, decideStatement, isStatementRule, type CustomerAccount } from './statement-steps';
@@ -14,6 +16,14 @@ import { StepMemo, type TargetDecision } from './target-decision';
 
 /** Each collectible invoice a rule looked at, for callers that need more than the decisions (amounts). */
 export type SeenInvoice = (invoice: receivables.Collectible) => void;
+
+export interface StreamOptions {
+  seen?: SeenInvoice;
+  /** An invoice rule looks at these invoices only. */
+  invoiceIds?: string[];
+  /** Record the delinquency episodes seen (a cycle does; a preview only looks). */
+  recordEpisodes?: boolean;
+}
 
 /**
  * What each rule decides at an instant, against the ledger as receivables
@@ -23,6 +33,7 @@ export type SeenInvoice = (invoice: receivables.Collectible) => void;
 export class CycleDecider {
   constructor(
     private readonly receivables: ReceivablesClient,
+    private readonly delinquencies: DelinquencyRepository,
     @Inject('GRACE_HOURS') private readonly graceHours: number,
   ) {}
 
@@ -49,7 +60,6 @@ export class CycleDecider {
    * The same decisions, each handed over as soon as it is known: an invoice
    * rule's as its invoice arrives from receivables, an account rule's (which
    * needs each customer's whole account) once the ledger has been read.
-   * `invoiceIds`: an invoice rule looks at these invoices only.
    */
   stream(
     tenantId: string,
@@ -57,10 +67,10 @@ export class CycleDecider {
     asOf: Temporal.Instant,
     policy: PolicyBook,
     each: (decision: TargetDecision) => void,
-    { seen = () => undefined, invoiceIds = [] }: { seen?: SeenInvoice; invoiceIds?: string[] } = {},
+    { seen = () => undefined, invoiceIds = [], recordEpisodes = false }: StreamOptions = {},
   ): Promise<void> {
     if (isInvoiceRule(rule)) return this.decideInvoices(tenantId, rule, asOf, policy, each, seen, invoiceIds);
-    return this.decideAccounts(tenantId, rule, asOf, policy, each, seen);
+    return this.decideAccounts(tenantId, rule, asOf, policy, each, seen, recordEpisodes);
   }
 
   private async decideInvoices(
@@ -91,6 +101,7 @@ export class CycleDecider {
     policy: PolicyBook,
     each: (decision: TargetDecision) => void,
     seen: SeenInvoice,
+    recordEpisodes: boolean,
   ): Promise<void> {
     const accounts = new Map<string, CustomerAccount>();
     await drain(this.receivables.collectibles(tenantId, {}), (invoice) => {
@@ -99,14 +110,26 @@ export class CycleDecider {
     });
     const memo = new StepMemo();
     const horizon = new RuleHorizon(rule, this.graceHours);
+    const episodes = isAccountRule(rule) ? await this.episodes(tenantId, accounts, asOf, recordEpisodes) : new Map();
     for (const account of accounts.values()) {
       const decisions = isStatementRule(rule)
         ? decideStatement(rule, account, asOf, this.graceHours, policy, memo)
         : isAccountRule(rule)
-          ? [decideAccount(rule, account, asOf, this.graceHours, policy, memo)]
+          ? [decideAccount(rule, account, episodes.get(account.customerId), asOf, this.graceHours, policy, memo)]
           : [];
       for (const decision of decisions) if (decision && horizon.admits(decision)) each(decision);
     }
+  }
+
+  /** Each overdue customer's delinquency episode: recorded by a cycle, only looked at by a preview. */
+  private episodes(
+    tenantId: string,
+    accounts: Map<string, CustomerAccount>,
+    asOf: Temporal.Instant,
+    record: boolean,
+  ): Promise<Map<string, string>> {
+    const overdue = overdueAccounts(accounts.values(), asOf);
+    return record ? this.delinquencies.observe(tenantId, overdue) : this.delinquencies.peek(tenantId, overdue);
   }
 }
 

@@ -12,7 +12,7 @@ export type RecordedCounts = Record<OccurrenceStatus | 'awaitingApproval', numbe
 
 /**
  * Stores planned occurrences once, in the caller's transaction. Each step is
- * claimed by its unique (rule, customer, target, step) row — a step claimed
+ * claimed by its unique (rule, customer, target, day) row — a step claimed
  * before, by this replica or another, drops out — and an occurrence is kept
  * only with the steps it claimed, with a render job when it is to be sent —
  * unless a run holds it for approval (`heldIn`), where it waits without one.
@@ -27,14 +27,14 @@ export async function recordOccurrences(
   const { tenantId } = rule;
   const counts = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0 };
   if (plans.length === 0) return counts;
-  const claimed = await nativeQuery<{ occurrence_id: string; target: string; step: number }>(
+  const claimed = await nativeQuery<{ occurrence_id: string; target: string; day: string }>(
     em,
-    `insert into ${SCHEMA}.occurrence_steps (rule_id, customer_id, target, step, tenant_id, occurrence_id, fire_at)
-       select r.rule_id, r.customer_id, r.target, r.step, ?, r.occurrence_id, r.fire_at
-         from jsonb_to_recordset(?::jsonb) as r(rule_id uuid, customer_id uuid, target text, step int,
+    `insert into ${SCHEMA}.occurrence_steps (rule_id, customer_id, target, day, step, tenant_id, occurrence_id, fire_at)
+       select r.rule_id, r.customer_id, r.target, r.day, r.step, ?, r.occurrence_id, r.fire_at
+         from jsonb_to_recordset(?::jsonb) as r(rule_id uuid, customer_id uuid, target text, day date, step int,
               occurrence_id uuid, fire_at timestamptz)
        on conflict do nothing
-       returning occurrence_id, rule_id, customer_id, target, step`,
+       returning occurrence_id, target, day::text as day`,
     [
       tenantId,
       JSON.stringify(
@@ -44,6 +44,7 @@ export async function recordOccurrences(
               rule_id: d.ruleId,
               customer_id: d.customerId,
               target: d.target,
+              day: d.day,
               step: d.step,
               occurrence_id: plan.id,
               fire_at: d.fireAt,
@@ -54,9 +55,9 @@ export async function recordOccurrences(
       ),
     ],
   );
-  const won = new Set(claimed.map((c) => `${c.occurrence_id}/${c.target}/${c.step}`));
+  const won = new Set(claimed.map((c) => `${c.occurrence_id}/${c.target}/${c.day}`));
   const kept = plans
-    .map((plan) => ({ plan, decisions: plan.decisions.filter((d) => won.has(`${plan.id}/${d.target}/${d.step}`)) }))
+    .map((plan) => ({ plan, decisions: plan.decisions.filter((d) => won.has(`${plan.id}/${d.target}/${d.day}`)) }))
     .filter((k) => k.decisions.length > 0);
   if (kept.length === 0) return counts;
   await nativeQuery(
@@ -123,14 +124,14 @@ export async function recordOccurrences(
 
 const latestStep = (decisions: { step: number }[]) => Math.max(...decisions.map((d) => d.step));
 
-type StepKey = { rule_id: string; customer_id: string; target: string; step: number };
+type StepKey = { rule_id: string; customer_id: string; target: string; day: string };
 
 function compareStepKeys(a: StepKey, b: StepKey): number {
   return (
     compare(a.rule_id, b.rule_id) ||
     compare(a.customer_id, b.customer_id) ||
     compare(a.target, b.target) ||
-    a.step - b.step
+    compare(a.day, b.day)
   );
 }
 

@@ -12,7 +12,14 @@ export interface TargetDecision {
   customerId: string;
   /** An invoice id, or "statement". */
   target: string;
+  /** The k-th firing of the rule for the target (shown, and carried by the render job). */
   step: number;
+  /**
+   * What makes the step itself, claimed once per (rule, customer, target): the local day it
+   * fires on — a due date moved later gives new days, and a day already decided is never
+   * decided again — or, for an account notice, the first day of its delinquency episode.
+   */
+  day: string;
   /** ISO instant. */
   fireAt: string;
   /** YYYY-MM-DD in the customer's zone. */
@@ -116,6 +123,7 @@ export function verdict(
     customerId,
     target,
     step: decision.step,
+    day: decision.localDate,
     fireAt: decision.fireAt,
     localDate: decision.localDate,
     invoiceIds,

@@ -99,9 +99,11 @@ export class RunCycleUseCase {
     const take = (d: TargetDecision) => (perInvoice ? writer.add(ownOccurrence(d)) : decisions.push(d));
     // Invoices just issued are decided to be sent now or not; a missed step is for a cycle to record.
     const each = invoiceIds.length > 0 ? (d: TargetDecision) => d.status !== 'missed' && take(d) : take;
-    const read = this.decider.stream(tenantId, rule, asOf, policy, each, { invoiceIds }).then(() => {
-      for (const plan of planOccurrences(rule.grouping, decisions)) writer.add(plan);
-    });
+    const read = this.decider
+      .stream(tenantId, rule, asOf, policy, each, { invoiceIds, recordEpisodes: true })
+      .then(() => {
+        for (const plan of planOccurrences(rule.grouping, decisions)) writer.add(plan);
+      });
     // A failed read fails the cycle, once the batches already being written are in.
     await read.catch(async (error: unknown) => {
       await writer.finish().catch(() => undefined);

@@ -117,10 +117,10 @@ export class PreviewRunUseCase {
     if (decisions.length === 0) return [];
     const claimed = await nativeQuery<{ i: number }>(
       this.orm.em.fork(),
-      `select r.i from jsonb_to_recordset(?::jsonb) as r(i int, rule_id uuid, customer_id uuid, target text, step int)
+      `select r.i from jsonb_to_recordset(?::jsonb) as r(i int, rule_id uuid, customer_id uuid, target text, day date)
         where exists (select 1 from ${SCHEMA}.occurrence_steps s
                        where s.rule_id = r.rule_id and s.customer_id = r.customer_id
-                         and s.target = r.target and s.step = r.step)`,
+                         and s.target = r.target and s.day = r.day)`,
       [
         JSON.stringify(
           decisions.map((d, i) => ({
@@ -128,7 +128,7 @@ export class PreviewRunUseCase {
             rule_id: d.ruleId,
             customer_id: d.customerId,
             target: d.target,
-            step: d.step,
+            day: d.day,
           })),
         ),
       ],
