@@ -133,6 +133,16 @@ describe('step identity: a moved due date and a delinquency episode', () => {
     await runDaily(auth, '2026-01-10', '2026-03-01');
     // A, 45 days overdue on 02-24, brought the closing notice; paid now, B stays overdue: the same episode.
     await ledger.pay(customer, a.id, '100000', '2026-03-01');
+    // The forecast knows it too: B's 45th day brings nothing, its 60th the closed notice.
+    const { reminders } = await firstValueFrom(
+      stack.scheduler.forecast(
+        { customerId: customer, invoiceId: '', fromDate: '2026-03-02', toDate: '2026-03-31' },
+        auth,
+      ),
+    );
+    expect(reminders.map((r) => `${r.localDate} ${r.ruleId === closed ? 'closed' : r.ruleId}`)).toEqual([
+      '2026-03-26 closed',
+    ]);
     await runDaily(auth, '2026-03-02', '2026-04-01');
     // B paid too: for a week nothing is overdue, and the episode ends. C starts a new one on 04-11.
     await ledger.pay(customer, b.id, '100000', '2026-04-01');

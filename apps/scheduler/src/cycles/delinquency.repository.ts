@@ -41,6 +41,17 @@ export class DelinquencyRepository {
     return new Map(rows.map((row) => [row.customer_id, row.since]));
   }
 
+  /** The account rules whose notice was decided in the customer's episode that began on `since`. */
+  async noticed(tenantId: string, customerId: string, since: string): Promise<Set<string>> {
+    const rows = await nativeQuery<{ rule_id: string }>(
+      this.orm.em.fork(),
+      `select rule_id from ${SCHEMA}.occurrence_steps
+        where tenant_id = ? and customer_id = ? and target = 'account' and day = ?`,
+      [tenantId, customerId, since],
+    );
+    return new Set(rows.map((row) => row.rule_id));
+  }
+
   /** The episode starts `observe` would answer, recording nothing (a preview). */
   async peek(tenantId: string, overdue: Map<string, string>): Promise<Map<string, string>> {
     const stored = await nativeQuery<{ customer_id: string; since: string }>(

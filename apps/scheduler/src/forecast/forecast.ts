@@ -30,6 +30,8 @@ export function forecastCustomer(
   policy: PolicyBook,
   from: Temporal.Instant,
   to: Temporal.Instant,
+  /** Account rules whose notice the customer's current delinquency episode already had. */
+  noticed: Set<string> = new Set(),
 ): ForecastItem[] {
   const accounts = new Map<string, CustomerAccount>();
   for (const invoice of invoices) addToAccounts(accounts, invoice);
@@ -72,7 +74,7 @@ export function forecastCustomer(
           inScope.map((i) => i.invoiceId),
         );
       }
-    } else if (isAccountRule(rule) && account.delinquencyLimitDays > 0) {
+    } else if (isAccountRule(rule) && account.delinquencyLimitDays > 0 && !noticed.has(rule.id)) {
       const anchor = Temporal.PlainDate.from(account.invoices[0].dueDate);
       for (const step of accountCalendar(rule, account, anchor, account.delinquencyLimitDays).between(from, to)) {
         const date = step.localDate.toString();

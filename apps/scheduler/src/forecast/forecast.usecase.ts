@@ -3,6 +3,9 @@ import type { receivables } from '@chasqui/contracts';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { lastValueFrom, toArray } from 'rxjs';
+import { overdueAccounts } from '../cycles/delinquency';
+import { DelinquencyRepository } from '../cycles/delinquency.repository';
+import { addToAccounts, type CustomerAccount } from '../cycles/statement-steps';
 import { ReceivablesClient } from '../grpc/receivables.client';
 import { loadPolicyBook } from '../policy/load-policy-book';
 import { RuleRepository } from '../rules/rule.repository';
@@ -24,6 +27,7 @@ export class ForecastUseCase {
     private readonly orm: MikroORM,
     private readonly rules: RuleRepository,
     private readonly receivables: ReceivablesClient,
+    private readonly delinquencies: DelinquencyRepository,
   ) {}
 
   async execute(command: ForecastCommand): Promise<ReturnType<typeof forecastCustomer>> {
@@ -47,6 +51,19 @@ export class ForecastUseCase {
       .toZonedDateTime(zone)
       .toInstant()
       .subtract({ nanoseconds: 1 });
-    return forecastCustomer(rules, invoices, policy, from, to);
+    return forecastCustomer(rules, invoices, policy, from, to, await this.noticed(tenantId, customerId, collectibles));
+  }
+
+  /** The account rules whose notice the customer's current delinquency episode already had: none again. */
+  private async noticed(
+    tenantId: string,
+    customerId: string,
+    collectibles: receivables.Collectible[],
+  ): Promise<Set<string>> {
+    const accounts = new Map<string, CustomerAccount>();
+    for (const invoice of collectibles) addToAccounts(accounts, invoice);
+    const overdue = overdueAccounts(accounts.values(), Temporal.Now.instant());
+    const since = (await this.delinquencies.peek(tenantId, overdue)).get(customerId);
+    return since ? this.delinquencies.noticed(tenantId, customerId, since) : new Set();
   }
 }
