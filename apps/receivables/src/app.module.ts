@@ -51,6 +51,10 @@ import { AuthenticateApiKeyController } from './tenants/authenticate-api-key/aut
 import { AuthenticateApiKeyUseCase } from './tenants/authenticate-api-key/authenticate-api-key.usecase';
 import { CreateTenantController } from './tenants/create-tenant/create-tenant.controller';
 import { CreateTenantUseCase } from './tenants/create-tenant/create-tenant.usecase';
+import { GetTenantController } from './tenants/get-tenant/get-tenant.controller';
+import { GetTenantUseCase } from './tenants/get-tenant/get-tenant.usecase';
+import { UpdateTenantController } from './tenants/update-tenant/update-tenant.controller';
+import { UpdateTenantUseCase } from './tenants/update-tenant/update-tenant.usecase';
 
 @Module({})
 export class AppModule {
@@ -60,6 +64,8 @@ export class AppModule {
       controllers: [
         DeadLettersController,
         CreateTenantController,
+        GetTenantController,
+        UpdateTenantController,
         AuthenticateApiKeyController,
         CreateCustomerController,
         CreateInvoiceController,
@@ -101,6 +107,8 @@ export class AppModule {
           },
         }),
         CreateTenantUseCase,
+        GetTenantUseCase,
+        UpdateTenantUseCase,
         AuthenticateApiKeyUseCase,
         CreateCustomerUseCase,
         CreateInvoiceUseCase,

@@ -2,7 +2,7 @@ import { receivables } from '@chasqui/contracts';
 import type { Contact } from '../customers/contact.entity';
 import type { Customer } from '../customers/customer.entity';
 import { invoiceNumber, type Invoice } from '../invoices/invoice.entity';
-import type { Tenant } from '../tenants/tenant.entity';
+import type { PaymentAllocation, Tenant } from '../tenants/tenant.entity';
 
 export function toTenantProto(tenant: Omit<Tenant, 'apiKeyHash' | 'createdAt'>): receivables.Tenant {
   const { id, name, country, timeZone, defaultCurrency, locale } = tenant;
@@ -20,9 +20,15 @@ export function toTenantProto(tenant: Omit<Tenant, 'apiKeyHash' | 'createdAt'>):
       pastInvoicesStartDate: tenant.pastInvoicesStartDate ?? '',
       newInvoicesStartDate: tenant.newInvoicesStartDate ?? '',
       requireAttachments: tenant.requireAttachments,
+      paymentAllocation: paymentAllocations[tenant.paymentAllocation],
     },
   };
 }
+
+const paymentAllocations: Record<PaymentAllocation, receivables.PaymentAllocation> = {
+  oldest_first: receivables.PaymentAllocation.PAYMENT_ALLOCATION_OLDEST_FIRST,
+  as_given: receivables.PaymentAllocation.PAYMENT_ALLOCATION_AS_GIVEN,
+};
 
 export function toCustomerProto(
   customer: Omit<Customer, 'createdAt'>,

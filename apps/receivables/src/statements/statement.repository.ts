@@ -49,7 +49,7 @@ export class StatementRepository {
            'centsToleranceMinor', t.cents_tolerance_minor::text,
            'pastInvoicesStartDate', t.past_invoices_start_date::text,
            'newInvoicesStartDate', t.new_invoices_start_date::text,
-           'requireAttachments', t.require_attachments) as tenant,
+           'requireAttachments', t.require_attachments, 'paymentAllocation', t.payment_allocation) as tenant,
          json_build_object(
            'id', c.id, 'tenantId', c.tenant_id, 'externalId', c.external_id, 'legalName', c.legal_name,
            'taxId', c.tax_id, 'timeZone', c.time_zone, 'locale', c.locale, 'creditDays', c.credit_days,

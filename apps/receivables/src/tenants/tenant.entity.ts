@@ -1,5 +1,8 @@
 import { EntitySchema } from '@mikro-orm/core';
 
+/** How a payment that names no invoices is applied (see allocatePayment). */
+export type PaymentAllocation = 'oldest_first' | 'as_given';
+
 export interface Tenant {
   id: string;
   name: string;
@@ -16,6 +19,7 @@ export interface Tenant {
   pastInvoicesStartDate: string | null;
   newInvoicesStartDate: string | null;
   requireAttachments: boolean;
+  paymentAllocation: PaymentAllocation;
   createdAt: Date;
 }
 
@@ -36,6 +40,7 @@ export const TenantEntity = new EntitySchema<Tenant>({
     pastInvoicesStartDate: { type: 'date', nullable: true },
     newInvoicesStartDate: { type: 'date', nullable: true },
     requireAttachments: { type: 'boolean' },
+    paymentAllocation: { type: 'string' },
     createdAt: { type: 'datetime' },
   },
 });

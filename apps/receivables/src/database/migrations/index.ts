@@ -6,6 +6,7 @@ import { Migration20261122120000 } from './Migration20261122120000';
 import { Migration20261122130000 } from './Migration20261122130000';
 import { Migration20261122170000 } from './Migration20261122170000';
 import { Migration20261202120000 } from './Migration20261202120000';
+import { Migration20261205100000 } from './Migration20261205100000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122130000', class: Migration20261122130000 },
   { name: 'Migration20261122170000', class: Migration20261122170000 },
   { name: 'Migration20261202120000', class: Migration20261202120000 },
+  { name: 'Migration20261205100000', class: Migration20261205100000 },
 ];

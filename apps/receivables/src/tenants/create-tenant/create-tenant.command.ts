@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from '../../ledger/fields';
+import { tenantFields } from '../tenant-fields';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -11,27 +12,26 @@ function isKnownRegion(code: string): boolean {
     return false;
   }
 }
-const optionalDate = z.union([z.literal(''), fields.calendarDate]).default('');
 
 export const tenantSettings = z.object({
-  defaultPaymentTermDays: z.number().int().min(0, 'must not be negative').max(3650, 'must be at most 3650').default(30),
-  centsToleranceMinor: fields.minorUnits.default('0'),
-  pastInvoicesStartDate: optionalDate,
-  newInvoicesStartDate: optionalDate,
-  requireAttachments: z.boolean().default(false),
+  defaultPaymentTermDays: tenantFields.defaultPaymentTermDays.default(30),
+  centsToleranceMinor: tenantFields.centsToleranceMinor.default('0'),
+  pastInvoicesStartDate: tenantFields.startDate.default(''),
+  newInvoicesStartDate: tenantFields.startDate.default(''),
+  requireAttachments: tenantFields.requireAttachments.default(false),
+  paymentAllocation: tenantFields.paymentAllocation.transform((allocation) => allocation ?? 'oldest_first'),
 });
 
 export const createTenantCommand = z.object({
-  name: fields.text(200),
+  name: tenantFields.name,
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
     .refine(isKnownRegion, 'is not a known country'),
-  timeZone: fields.timeZone,
+  timeZone: tenantFields.timeZone,
   defaultCurrency: fields.currency,
-  locale: fields.locale,
-  /** Checked against the country in the use case. */
-  taxId: z.string().default(''),
+  locale: tenantFields.locale,
+  taxId: tenantFields.taxId.default(''),
   settings: tenantSettings.nullish().transform((settings) => settings ?? tenantSettings.parse({})),
 });
 
