@@ -54,6 +54,8 @@ describe('approval mode: a run waits for ApproveRun', () => {
     expect((await call(stack.scheduler.updateSettings({ approvalRequired: true }, auth))).settings).toEqual({
       approvalRequired: true,
       pauseDaysAfterReply: 7,
+      lateIssueNotices: scheduler.LateIssueNotices.LATE_ISSUE_NOTICES_MISSED,
+      newCustomersEnrolled: true,
       openRunId: '',
     });
     const first = await call(stack.scheduler.runCycle({ asOf: instant('2026-06-02T18:00:00Z') }, auth));
@@ -92,6 +94,8 @@ describe('approval mode: a run waits for ApproveRun', () => {
     expect((await call(stack.scheduler.updateSettings({ approvalRequired: false }, auth))).settings).toEqual({
       approvalRequired: false,
       pauseDaysAfterReply: 7,
+      lateIssueNotices: scheduler.LateIssueNotices.LATE_ISSUE_NOTICES_MISSED,
+      newCustomersEnrolled: true,
       openRunId: third.runId,
     });
     const fourth = await call(stack.scheduler.runCycle({ asOf: instant('2026-06-08T18:00:00Z') }, auth));

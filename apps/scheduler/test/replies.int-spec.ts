@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { delivery, Exchanges, MessageTypes, RoutingKeys } from '@chasqui/contracts';
+import { delivery, Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
 import { waitFor } from '@chasqui/testing';
 import { connect } from 'amqplib';
@@ -114,6 +114,8 @@ describe('replies pause a customer: a person for the tenant’s days, a promise 
     expect((await call(stack.scheduler.getSettings({}, auth))).settings).toEqual({
       approvalRequired: false,
       pauseDaysAfterReply: 7,
+      lateIssueNotices: scheduler.LateIssueNotices.LATE_ISSUE_NOTICES_MISSED,
+      newCustomersEnrolled: true,
       openRunId: '',
     });
   });

@@ -88,7 +88,7 @@ export class CycleDecider {
     await drain(this.receivables.collectibles(tenantId, window), (invoice) => {
       seen(invoice);
       for (const decision of decideInvoice(rule, invoice, steps, policy)) {
-        if (horizon.admits(decision, invoice.updatedAt)) each(decision);
+        if (horizon.admits(decision, invoice)) each(decision);
       }
     });
   }

@@ -112,7 +112,9 @@ export class InvoiceSteps {
  * What an invoice rule decides for one collectible invoice: its latest fired
  * step if undecided — unless the tenant requires the invoice's documents and
  * they have not arrived, when it is deferred — and, missed, any older step
- * that fired while no cycle ran; pure.
+ * that fired while no cycle ran; pure. An issue notice past its grace period
+ * (its invoice or documents came late) is missed, or, when the tenant chose
+ * to send late issue notices, waits for its documents and goes out late.
  */
 export function decideInvoice(
   rule: InvoiceRule,
@@ -134,6 +136,9 @@ export function decideInvoice(
       policy.skipReason(rule, customer, step.localDate),
     );
   const decisions = older.map(decide);
-  if (latest && (latest.missed || invoice.documentsReady)) decisions.push(decide(latest));
+  if (!latest) return decisions;
+  const sendLate = latest.missed && rule.schedule.kind === 'invoice_issued' && policy.sendsLateIssueNotices;
+  const step = sendLate ? { ...latest, missed: false, late: true } : latest;
+  if (step.missed || invoice.documentsReady) decisions.push(decide(step));
   return decisions;
 }

@@ -4,9 +4,11 @@ import type { TargetDecision } from './target-decision';
 /**
  * Which of a rule's decisions a cycle still has to record. A step that fired
  * before the rule's last completed cycle was decided then, unless its
- * invoice changed since. A rule's first cycle starts it: a step it finds
- * past the grace period fired before the rule ever ran — never owed, so not
- * recorded as missed, then or later.
+ * invoice changed since. A step past its grace period (missed, or sent late
+ * by the tenant's choice) is owed only when it fired — or its invoice was
+ * entered into the ledger — after the rule started (less the grace period):
+ * a rule's first cycle starts it, and what it finds already past the grace
+ * period was never owed, so it is not recorded, then or later.
  */
 export class RuleHorizon {
   private readonly since: number | undefined;
@@ -17,10 +19,15 @@ export class RuleHorizon {
     this.owedFrom = rule.startedAt ? rule.startedAt.getTime() - graceHours * 3_600_000 : undefined;
   }
 
-  admits(decision: TargetDecision, changedAt?: string): boolean {
+  admits(decision: TargetDecision, invoice?: { updatedAt: string; enteredAt: string }): boolean {
     const firedAt = Date.parse(decision.fireAt);
-    if (decision.status === 'missed' && (this.owedFrom === undefined || firedAt < this.owedFrom)) return false;
+    if ((decision.status === 'missed' || decision.late) && !this.owed(firedAt, invoice?.enteredAt)) return false;
     if (this.since === undefined) return true;
-    return firedAt > this.since || (changedAt !== undefined && Date.parse(changedAt) > this.since);
+    return firedAt > this.since || (invoice !== undefined && Date.parse(invoice.updatedAt) > this.since);
+  }
+
+  private owed(firedAt: number, enteredAt: string | undefined): boolean {
+    if (this.owedFrom === undefined) return false;
+    return firedAt >= this.owedFrom || (enteredAt !== undefined && Date.parse(enteredAt) >= this.owedFrom);
   }
 }

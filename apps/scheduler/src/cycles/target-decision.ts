@@ -26,6 +26,8 @@ export interface TargetDecision {
   localDate: string;
   /** The invoices the reminder is about (for a statement: the documents in its scope). */
   invoiceIds: string[];
+  /** Past its grace period and sent all the same, by the tenant's choice (a late issue notice). */
+  late: boolean;
   status: OccurrenceStatus;
   reason: string | null;
 }
@@ -34,6 +36,8 @@ export interface TargetDecision {
 export interface DecidedStep {
   step: number;
   missed: boolean;
+  /** Past its grace period, to be sent all the same (never set with `missed`). */
+  late?: boolean;
   fireAt: string;
   localDate: string;
 }
@@ -127,6 +131,7 @@ export function verdict(
     fireAt: decision.fireAt,
     localDate: decision.localDate,
     invoiceIds,
+    late: decision.late === true,
     status,
     reason,
   };

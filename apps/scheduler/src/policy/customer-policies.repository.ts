@@ -58,8 +58,8 @@ export class CustomerPoliciesRepository {
 
   /**
    * A customer as receivables announced it (customer.changed): its name and
-   * tax id for exclusions, and whether it was deleted. An upsert: an event
-   * seen twice has one effect.
+   * tax id for exclusions, and whether it was deleted; a new one starts
+   * enrolled or not as the tenant chose. An upsert: an event seen twice has one effect.
    */
   async recordCustomer(
     em: EntityManager,
@@ -69,12 +69,13 @@ export class CustomerPoliciesRepository {
   ): Promise<void> {
     await nativeQuery(
       em,
-      `insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, legal_name, tax_id, known, deleted)
-       values (?, ?, ?, ?, true, ?)
+      `insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, legal_name, tax_id, known, deleted, enrolled)
+       values (?, ?, ?, ?, true, ?,
+               coalesce((select new_customers_enrolled from ${SCHEMA}.tenant_settings where tenant_id = ?), true))
        on conflict (tenant_id, customer_id) do update
          set legal_name = excluded.legal_name, tax_id = excluded.tax_id, known = true,
              deleted = excluded.deleted, updated_at = now()`,
-      [tenantId, customer.id, customer.legalName, customer.taxId, deleted],
+      [tenantId, customer.id, customer.legalName, customer.taxId, deleted, tenantId],
     );
   }
 
@@ -96,8 +97,10 @@ export class CustomerPoliciesRepository {
                           + coalesce((select pause_days_after_reply from ${SCHEMA}.tenant_settings
                                        where tenant_id = ?), ${DEFAULT_PAUSE_DAYS_AFTER_REPLY}) - 1
                 end as day)
-       insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, paused_until, pause_reason)
-       select ?, ?, day, ? from until
+       insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, paused_until, pause_reason, enrolled)
+       select ?, ?, day, ?,
+              coalesce((select new_customers_enrolled from ${SCHEMA}.tenant_settings where tenant_id = ?), true)
+         from until
         where day >= (?::timestamptz at time zone 'UTC')::date
        on conflict (tenant_id, customer_id) do update
          set paused_until = excluded.paused_until, pause_reason = excluded.pause_reason, updated_at = now()
@@ -110,6 +113,7 @@ export class CustomerPoliciesRepository {
         tenantId,
         customerId,
         promisedDate !== null ? 'promise_to_pay' : 'replied',
+        tenantId,
         receivedAt,
       ],
     );

@@ -1,17 +1,33 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../database/orm-settings';
-import { PolicyBook, type CustomerPolicy, type Exclusion } from './policy-book';
+import {
+  DEFAULT_TENANT_POLICY,
+  PolicyBook,
+  type CustomerPolicy,
+  type Exclusion,
+  type TenantPolicy,
+} from './policy-book';
 
-/** The tenant's policy: only customers with a setting of their own, and its exclusions. */
+/**
+ * The tenant's policy: its own choices, the customers whose settings differ
+ * from how the tenant starts new ones (the rest are as new customers start),
+ * and its exclusions.
+ */
 export async function loadPolicyBook(em: EntityManager, tenantId: string): Promise<PolicyBook> {
+  const [settings] = await em.execute<
+    { new_customers_enrolled: boolean; late_issue_notices: TenantPolicy['lateIssueNotices'] }[]
+  >(`select new_customers_enrolled, late_issue_notices from ${SCHEMA}.tenant_settings where tenant_id = ?`, [tenantId]);
+  const tenant: TenantPolicy = settings
+    ? { newCustomersEnrolled: settings.new_customers_enrolled, lateIssueNotices: settings.late_issue_notices }
+    : DEFAULT_TENANT_POLICY;
   const [policies, exclusions] = await Promise.all([
     em.execute<
       { customer_id: string; enrolled: boolean; paused_until: string | null; rule_switches: Record<string, boolean> }[]
     >(
       `select customer_id, enrolled, paused_until::text as paused_until, rule_switches
          from ${SCHEMA}.customer_policies
-        where tenant_id = ? and (not enrolled or paused_until is not null or rule_switches <> '{}'::jsonb)`,
-      [tenantId],
+        where tenant_id = ? and (enrolled <> ? or paused_until is not null or rule_switches <> '{}'::jsonb)`,
+      [tenantId, tenant.newCustomersEnrolled],
     ),
     em.execute<{ id: string; rule_id: string | null; match: Exclusion['match']; value: string }[]>(
       `select id, rule_id, match, value from ${SCHEMA}.exclusions where tenant_id = ?`,
@@ -26,5 +42,6 @@ export async function loadPolicyBook(em: EntityManager, tenantId: string): Promi
       ]),
     ),
     exclusions.map((e) => ({ id: e.id, ruleId: e.rule_id, match: e.match, value: e.value })),
+    tenant,
   );
 }

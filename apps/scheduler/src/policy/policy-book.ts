@@ -1,6 +1,21 @@
 import type { Rule } from '../rules/rule.entity';
 
-/** A customer's own settings; customers nobody touched are enrolled, unpaused, with every rule as set. */
+/**
+ * What a tenant chose for all its customers: whether customers start enrolled
+ * (a customer without a policy of its own is as new customers start), and
+ * whether late issue notices are sent late or recorded missed.
+ */
+export interface TenantPolicy {
+  newCustomersEnrolled: boolean;
+  lateIssueNotices: 'missed' | 'send_late';
+}
+
+export const DEFAULT_TENANT_POLICY: TenantPolicy = { newCustomersEnrolled: true, lateIssueNotices: 'missed' };
+
+/**
+ * A customer's own settings; customers nobody touched are as the tenant starts
+ * new customers (enrolled unless it chose otherwise), unpaused, with every rule as set.
+ */
 export interface CustomerPolicy {
   enrolled: boolean;
   /** Last local date of a pause, YYYY-MM-DD. */
@@ -32,10 +47,17 @@ export class PolicyBook {
   constructor(
     private readonly policies: Map<string, CustomerPolicy>,
     private readonly exclusions: Exclusion[],
+    /** The tenant's own choices; the defaults unless it set them. */
+    readonly tenant: TenantPolicy = DEFAULT_TENANT_POLICY,
   ) {}
 
   static empty(): PolicyBook {
     return new PolicyBook(new Map(), []);
+  }
+
+  /** An issue notice past its grace period goes out late, by the tenant's choice, instead of being missed. */
+  get sendsLateIssueNotices(): boolean {
+    return this.tenant.lateIssueNotices === 'send_late';
   }
 
   /**
@@ -60,7 +82,7 @@ export class PolicyBook {
   ): string | undefined {
     if (this.excluded(rule, customer)) return 'excluded';
     const policy = this.policies.get(customer.customerId);
-    if (!policy) return undefined;
+    if (!policy) return this.tenant.newCustomersEnrolled ? undefined : 'not_enrolled';
     if (!policy.enrolled) return 'not_enrolled';
     if (policy.pausedUntil && localDate <= policy.pausedUntil) return 'paused';
     if (policy.ruleSwitches[rule.id] === false) return 'rule_off';

@@ -28,6 +28,7 @@ export class ListCollectiblesUseCase {
         `declare collectibles no scroll cursor for
          select i.id, i.customer_id, i.series, i.folio, i.issue_date::text as issue_date, i.due_date::text as due_date,
                 i.currency, t.country, to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_at,
+                to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as entered_at,
                 c.legal_name, c.tax_id, coalesce(c.delinquency_limit_days, 0) as delinquency_limit_days,
                 i.balance_minor::text as balance_minor, coalesce(c.time_zone, t.time_zone) as time_zone,
                 exists (select 1 from receivables.contacts k
@@ -40,7 +41,7 @@ export class ListCollectiblesUseCase {
             and i.balance_minor > t.cents_tolerance_minor
             and (t.past_invoices_start_date is null or i.due_date >= t.past_invoices_start_date)
             and ${windows.sql}
-            and (? = '' or (i.issue_date >= ?::date
+            and (? = '' or ((i.issue_date >= ?::date or i.updated_at > nullif(?, '')::timestamptz)
                  and (t.new_invoices_start_date is null or i.issue_date >= t.new_invoices_start_date)))
             and (? = '' or i.customer_id = ?::uuid)
             ${command.invoiceIds.length > 0 ? 'and i.id = any(?::uuid[])' : ''}
@@ -50,6 +51,7 @@ export class ListCollectiblesUseCase {
           ...windows.params,
           command.issuedFrom,
           command.issuedFrom || null,
+          command.changedSince,
           command.customerId,
           command.customerId || null,
           ...(command.invoiceIds.length > 0 ? [`{${command.invoiceIds.join(',')}}`] : []),
@@ -83,6 +85,7 @@ function toCollectible(row: Row): receivables.Collectible {
     customerTaxId: row.tax_id,
     delinquencyLimitDays: row.delinquency_limit_days,
     updatedAt: row.updated_at,
+    enteredAt: row.entered_at,
   };
 }
 
@@ -150,6 +153,7 @@ interface Row {
   tax_id: string;
   delinquency_limit_days: number;
   updated_at: string;
+  entered_at: string;
   currency: string;
   balance_minor: string;
   time_zone: string;

@@ -13,6 +13,7 @@ import { Migration20261201090000 } from './Migration20261201090000';
 import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261204090000 } from './Migration20261204090000';
+import { Migration20261204100000 } from './Migration20261204100000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261204090000', class: Migration20261204090000 },
+  { name: 'Migration20261204100000', class: Migration20261204100000 },
 ];

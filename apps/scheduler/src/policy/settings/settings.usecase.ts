@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { TenantSettingsRepository, type TenantSettings } from './tenant-settings.repository';
+import { TenantSettingsRepository, type SettableSettings, type TenantSettings } from './tenant-settings.repository';
 
-export interface UpdateSettingsCommand {
-  tenantId: string;
-  approvalRequired?: boolean | null;
-  pauseDaysAfterReply?: number | null;
-}
+export type UpdateSettingsCommand = { tenantId: string } & {
+  [K in keyof SettableSettings]?: SettableSettings[K] | null;
+};
 
 /** Changes what the tenant set (the rest stays) and answers the settings as they now stand. */
 @Injectable()
@@ -16,6 +14,8 @@ export class UpdateSettingsUseCase {
     await this.settings.update(command.tenantId, {
       approvalRequired: command.approvalRequired ?? null,
       pauseDaysAfterReply: command.pauseDaysAfterReply ?? null,
+      lateIssueNotices: command.lateIssueNotices ?? null,
+      newCustomersEnrolled: command.newCustomersEnrolled ?? null,
     });
     return this.settings.read(command.tenantId);
   }
