@@ -271,6 +271,39 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
     expect(sends('closed')).toEqual(['2026-04-15 queued']); // due + 90
   });
 
+  it('a rule whose audience names a role none of the customer’s deliverable contacts has is skipped, with the reason', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await firstValueFrom(
+      stack.scheduler.createRule(
+        ruleRequest({
+          sendHour: 9,
+          overdue: { fromDays: 1 },
+          audience: { contactRoles: ['Finanzas'], extraRecipients: ['cobranza@ferreteria.mx'], cc: [], bcc: [] },
+        }),
+        auth,
+      ),
+    );
+    await firstValueFrom(
+      stack.scheduler.createRule(
+        ruleRequest({
+          sendHour: 9,
+          overdue: { fromDays: 2 },
+          audience: { contactRoles: ['Tesorería'], extraRecipients: ['cobranza@ferreteria.mx'], cc: [], bcc: [] },
+        }),
+        auth,
+      ),
+    );
+    // The ledger's customers have one contact, of role 'finanzas'.
+    const customer = await ledger.customer('solo-finanzas');
+    await ledger.invoice(customer, 'R-1', '2026-03-01');
+    await runDaily(auth, '2026-03-01', '2026-03-03');
+    expect((await occurrences(tenantId)).map((o) => [o.date, o.status, o.reason])).toEqual([
+      ['2026-03-02', 'queued', null],
+      ['2026-03-03', 'skipped', 'no_contact_in_audience'],
+    ]);
+  });
+
   it('issue notices: for invoices issued since the "new invoices" start, waiting for their XML where required', async () => {
     const { id: tenantId, auth } = await stack.tenant({
       settings: {

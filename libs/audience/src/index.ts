@@ -1,1 +1,1 @@
-export { recipients, type Recipients } from './recipients';
+export { reachesCustomer, recipients, type Recipients } from './recipients';

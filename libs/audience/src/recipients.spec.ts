@@ -1,5 +1,5 @@
 import type { receivables } from '@chasqui/contracts';
-import { recipients } from './recipients';
+import { reachesCustomer, recipients } from './recipients';
 
 const contact = (email: string, role: string, extra: Partial<receivables.Contact> = {}): receivables.Contact => ({
   id: email,
@@ -64,5 +64,26 @@ describe('who a reminder goes to', () => {
       cc: [],
       bcc: [],
     });
+  });
+});
+
+describe('whether a rule reaches a customer (decided by the scheduler, before any rendering)', () => {
+  it('any deliverable contact does when the rule names no role; none does when there is none', () => {
+    expect(reachesCustomer(undefined, ['Tesorería'])).toBe(true);
+    expect(reachesCustomer(audience(), ['Tesorería'])).toBe(true);
+    expect(reachesCustomer(audience(), [])).toBe(false);
+  });
+
+  it('a named role must be one of the contacts’ roles, compared as people write them', () => {
+    expect(reachesCustomer(audience({ contactRoles: ['tesoreria '] }), ['Cuentas por pagar', 'Tesorería'])).toBe(true);
+    expect(reachesCustomer(audience({ contactRoles: ['Cobranza'] }), ['Cuentas por pagar', 'Tesorería'])).toBe(false);
+  });
+
+  it('agrees with recipients(): reached exactly when a customer contact would be addressed', () => {
+    for (const roles of [[], ['Cuentas por pagar'], ['Dirección'], ['Tesorería', 'Otro']]) {
+      const rule = audience({ contactRoles: roles });
+      const deliverableRoles = contacts.filter((c) => c.receivesReminders && !c.undeliverable).map((c) => c.role);
+      expect(reachesCustomer(rule, deliverableRoles)).toBe(recipients(contacts, rule).to.length > 0);
+    }
   });
 });

@@ -40,6 +40,17 @@ export function recipients(
   return { to, cc: once(audience?.cc ?? []), bcc: once(audience?.bcc ?? []) };
 }
 
+/**
+ * Whether a rule's audience reaches a customer whose contacts that receive
+ * reminders and are deliverable have these roles: any of them when the
+ * audience names no role, else one of its roles (as `recipients` chooses).
+ */
+export function reachesCustomer(audience: Pick<scheduler.Audience, 'contactRoles'> | undefined, roles: string[]) {
+  if (roles.length === 0) return false;
+  const wanted = new Set((audience?.contactRoles ?? []).map(normalized));
+  return wanted.size === 0 || roles.some((role) => wanted.has(normalized(role)));
+}
+
 /** 'Cobranza', 'cobranza ' and 'COBRANZA' are one role. */
 function normalized(role: string): string {
   return role

@@ -9,6 +9,7 @@ const account = (dueDates: string[], timeZone = 'America/Mexico_City'): Customer
   timeZone,
   country: 'MX',
   hasDeliverableContact: true,
+  reminderContactRoles: ['finanzas'],
   delinquencyLimitDays: 60,
   invoices: dueDates.map((dueDate, i) => ({ invoiceId: `i${i}`, dueDate })),
 });

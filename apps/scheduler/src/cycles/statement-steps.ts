@@ -22,6 +22,8 @@ export interface CustomerAccount {
   timeZone: string;
   country: string;
   hasDeliverableContact: boolean;
+  /** The roles of its contacts that receive reminders and are deliverable. */
+  reminderContactRoles: string[];
   /** Days; 0: none. */
   delinquencyLimitDays: number;
   /** In due-date order, as the collectible stream comes. */
@@ -39,6 +41,7 @@ export function addToAccounts(accounts: Map<string, CustomerAccount>, item: rece
       timeZone: item.timeZone,
       country: item.country,
       hasDeliverableContact: item.hasDeliverableContact,
+      reminderContactRoles: item.reminderContactRoles,
       delinquencyLimitDays: item.delinquencyLimitDays,
       invoices: [],
     };

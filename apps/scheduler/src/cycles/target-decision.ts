@@ -1,3 +1,4 @@
+import { reachesCustomer } from '@chasqui/audience';
 import { Temporal } from '@js-temporal/polyfill';
 import { decideStep, missedSince, type StepDecision } from '../calendar/decide-step';
 import type { StepCalendar } from '../calendar/step-calendar';
@@ -99,11 +100,15 @@ export class StepMemo {
 /** What the ledger says about the customer when the step is decided. */
 export interface CustomerFacts {
   hasDeliverableContact: boolean;
+  /** The roles of its contacts that receive reminders and are deliverable. */
+  reminderContactRoles: string[];
 }
 
 /**
  * The verdict on a step that fired (ARCHITECTURE §5a, eligibility): missed
- * past the grace period, skipped with its reason, else queued.
+ * past the grace period, skipped with its reason — among them a customer
+ * none of whose deliverable contacts is of a role the rule's audience names —
+ * else queued.
  */
 export function verdict(
   rule: Rule,
@@ -120,7 +125,9 @@ export function verdict(
       ? ['skipped', skip]
       : !facts.hasDeliverableContact
         ? ['skipped', 'no_deliverable_contact']
-        : ['queued', null];
+        : !reachesCustomer(rule.audience, facts.reminderContactRoles)
+          ? ['skipped', 'no_contact_in_audience']
+          : ['queued', null];
   return {
     ruleId: rule.id,
     ruleKind: rule.kind,

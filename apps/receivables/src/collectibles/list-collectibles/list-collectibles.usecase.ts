@@ -33,6 +33,8 @@ export class ListCollectiblesUseCase {
                 i.balance_minor::text as balance_minor, coalesce(c.time_zone, t.time_zone) as time_zone,
                 exists (select 1 from receivables.contacts k
                          where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as reachable,
+                array(select distinct k.role from receivables.contacts k
+                       where k.customer_id = c.id and k.receives_reminders and not k.undeliverable) as roles,
                 (i.has_xml or not t.require_attachments) as documents_ready
            from receivables.invoices i
            join receivables.customers c on c.id = i.customer_id
@@ -78,6 +80,7 @@ function toCollectible(row: Row): receivables.Collectible {
     balanceMinor: row.balance_minor,
     timeZone: row.time_zone,
     hasDeliverableContact: row.reachable,
+    reminderContactRoles: row.roles,
     documentsReady: row.documents_ready,
     country: row.country,
     issueDate: row.issue_date,
@@ -154,6 +157,7 @@ interface Row {
   delinquency_limit_days: number;
   updated_at: string;
   entered_at: string;
+  roles: string[];
   currency: string;
   balance_minor: string;
   time_zone: string;
