@@ -20,6 +20,8 @@ import { ReceivablesClient } from './grpc/receivables.client';
 import { RendererClient } from './grpc/renderer.client';
 import { outcomeEventsConsumer } from './occurrences/follow-outcomes/outcome-events.consumer';
 import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outcome.usecase';
+import { GetOccurrenceController } from './occurrences/get-occurrence/get-occurrence.controller';
+import { GetOccurrenceUseCase } from './occurrences/get-occurrence/get-occurrence.usecase';
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { ListOccurrencesUseCase } from './occurrences/list-occurrences/list-occurrences.usecase';
 import { OccurrenceRepository } from './occurrences/occurrence.repository';
@@ -74,6 +76,7 @@ export class AppModule {
         DeleteRuleController,
         RunCycleController,
         ListOccurrencesController,
+        GetOccurrenceController,
         ForecastController,
         PreviewRunController,
         ApprovalController,
@@ -137,6 +140,7 @@ export class AppModule {
         DeleteRuleUseCase,
         ForecastUseCase,
         ListOccurrencesUseCase,
+        GetOccurrenceUseCase,
         OccurrenceRepository,
         PauseAfterReplyUseCase,
         RecordCustomerUseCase,

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { SCHEMA } from '../database/orm-settings';
 import type { Rule } from '../rules/rule.entity';
 import { supersedes, type DeliveryOutcome, type OutcomeReport } from './delivery-outcome';
+import type { StatusFilter } from './occurrence-fields';
 
 export type OccurrenceStatus = 'queued' | 'skipped' | 'missed' | 'awaiting_approval';
 
@@ -28,42 +29,61 @@ export interface OccurrenceRow {
 
 export interface OccurrenceQuery {
   tenantId: string;
-  customerId: string;
-  ruleId: string;
+  customerId: string | null;
+  ruleId: string | null;
+  /** The occurrences that list this invoice. */
+  invoiceId: string | null;
+  status: StatusFilter | null;
+  /** The decision's reason. */
+  reason: string | null;
+  /** Decided at or after. */
+  decidedFrom: Date | null;
+  /** Decided before. */
+  decidedTo: Date | null;
   limit: number;
   after?: { decidedAt: string; id: string };
 }
+
+const COLUMNS = `id, rule_id, rule_kind, customer_id, local_date::text as local_date, fire_at, decided_at, status, reason,
+  invoice_ids::text[] as invoice_ids, outcome, outcome_reason, outcome_at, decided_at::text as cursor`;
 
 /** The occurrence log, as read by tenants and as followed downstream. */
 @Injectable()
 export class OccurrenceRepository {
   constructor(private readonly orm: MikroORM) {}
 
-  /** Newest decision first (keyset on decided_at, id). */
+  /** Newest decision first (keyset on decided_at, id), narrowed by the filters given. */
   list(query: OccurrenceQuery): Promise<OccurrenceRow[]> {
-    const { tenantId, customerId, ruleId, limit, after } = query;
+    const where: string[] = ['tenant_id = ?'];
+    const params: unknown[] = [query.tenantId];
+    const and = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (query.customerId) and('customer_id = ?::uuid', query.customerId);
+    if (query.ruleId) and('rule_id = ?::uuid', query.ruleId);
+    if (query.invoiceId) and('invoice_ids @> array[?::uuid]', query.invoiceId);
+    if (query.status) and(...statusClause(query.status));
+    if (query.reason) and('reason = ?', query.reason);
+    if (query.decidedFrom) and('decided_at >= ?::timestamptz', query.decidedFrom.toISOString());
+    if (query.decidedTo) and('decided_at < ?::timestamptz', query.decidedTo.toISOString());
+    if (query.after) and('(decided_at, id) < (?::timestamptz, ?::uuid)', query.after.decidedAt, query.after.id);
     return nativeQuery<OccurrenceRow>(
       this.orm.em.fork(),
-      `select id, rule_id, rule_kind, customer_id, local_date::text as local_date, fire_at, decided_at, status, reason,
-              invoice_ids::text[] as invoice_ids, outcome, outcome_reason, outcome_at, decided_at::text as cursor
-         from ${SCHEMA}.occurrences
-        where tenant_id = ?
-          and (? = '' or customer_id = ?::uuid) and (? = '' or rule_id = ?::uuid)
-          and (?::timestamptz is null or (decided_at, id) < (?::timestamptz, ?::uuid))
-        order by decided_at desc, id desc
-        limit ?`,
-      [
-        tenantId,
-        customerId,
-        customerId || null,
-        ruleId,
-        ruleId || null,
-        after?.decidedAt ?? null,
-        after?.decidedAt ?? null,
-        after?.id ?? null,
-        limit,
-      ],
+      `select ${COLUMNS} from ${SCHEMA}.occurrences where ${where.join(' and ')}
+        order by decided_at desc, id desc limit ?`,
+      [...params, query.limit],
     );
+  }
+
+  /** One of the tenant's occurrences; undefined when the tenant has none by that id. */
+  async get(tenantId: string, occurrenceId: string): Promise<OccurrenceRow | undefined> {
+    const [row] = await nativeQuery<OccurrenceRow>(
+      this.orm.em.fork(),
+      `select ${COLUMNS} from ${SCHEMA}.occurrences where id = ? and tenant_id = ?`,
+      [occurrenceId, tenantId],
+    );
+    return row;
   }
 
   /**
@@ -89,5 +109,19 @@ export class OccurrenceRepository {
       }
       return true;
     });
+  }
+}
+
+/** A dead-lettered occurrence is stored queued, with the job's death as its outcome. */
+function statusClause(status: StatusFilter): [string, ...unknown[]] {
+  switch (status) {
+    case 'dead_lettered':
+      return [`status = 'queued' and outcome = 'dead_lettered'`];
+    case 'queued':
+      return [`status = 'queued' and outcome is distinct from 'dead_lettered'`];
+    case 'skipped':
+    case 'missed':
+    case 'awaiting_approval':
+      return ['status = ?', status];
   }
 }
