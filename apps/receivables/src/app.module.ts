@@ -7,6 +7,8 @@ import { RecordAdjustmentUseCase } from './adjustments/record-adjustment/record-
 import { WriteOffController } from './adjustments/record-adjustment/write-off.controller';
 import { RecordPaymentController } from './payments/record-payment/record-payment.controller';
 import { RecordPaymentUseCase } from './payments/record-payment/record-payment.usecase';
+import { GetCustomerCreditController } from './payments/get-customer-credit/get-customer-credit.controller';
+import { GetCustomerCreditUseCase } from './payments/get-customer-credit/get-customer-credit.usecase';
 import { ImportInvoicesController } from './invoices/import-invoices/import-invoices.controller';
 import { ImportInvoicesUseCase } from './invoices/import-invoices/import-invoices.usecase';
 import { ImportEInvoiceController } from './invoices/import-einvoice/import-einvoice.controller';
@@ -72,6 +74,7 @@ export class AppModule {
         GetStatementController,
         ListCollectiblesController,
         RecordPaymentController,
+        GetCustomerCreditController,
         RecordCreditNoteController,
         WriteOffController,
         ImportInvoicesController,
@@ -115,6 +118,7 @@ export class AppModule {
         GetStatementUseCase,
         ListCollectiblesUseCase,
         RecordPaymentUseCase,
+        GetCustomerCreditUseCase,
         RecordAdjustmentUseCase,
         ImportInvoicesUseCase,
         ImportEInvoiceUseCase,

@@ -187,13 +187,25 @@ describe('the receivables ledger', () => {
   });
 
   it('spreads one payment over several invoices and keeps the unapplied rest', async () => {
-    const a = await invoice('3000');
-    const b = await invoice('5000');
+    // A customer of its own: the rest is credit, which this customer's next invoices would spend.
+    const own = (await customer(auth, 'C-unapplied')).id;
+    const a = await invoice('3000', '2026-10-01', own);
+    const b = await invoice('5000', '2026-10-01', own);
     const { payment, invoices } = await call(
-      pay('P-multi', '10000', [
-        { invoiceId: a.id, amountMinor: '3000' },
-        { invoiceId: b.id, amountMinor: '2000' },
-      ]),
+      server.client.recordPayment(
+        {
+          externalId: 'P-multi',
+          customerId: own,
+          date: '2026-11-01',
+          currency: 'MXN',
+          amountMinor: '10000',
+          allocations: [
+            { invoiceId: a.id, amountMinor: '3000' },
+            { invoiceId: b.id, amountMinor: '2000' },
+          ],
+        },
+        auth,
+      ),
     );
     expect(payment!.unappliedMinor).toBe('5000');
     expect(Object.fromEntries(invoices.map((i) => [i.id, i.balanceMinor]))).toEqual({ [a.id]: '0', [b.id]: '3000' });

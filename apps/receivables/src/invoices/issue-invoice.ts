@@ -9,6 +9,8 @@ import { SCHEMA } from '../database/orm-settings';
 import { toInvoiceProto } from '../grpc/to-proto';
 import { addDays } from '../ledger/calendar-date';
 import { TenantEntity } from '../tenants/tenant.entity';
+import { spendCreditOn } from '../payments/customer-credit';
+import { announceSettled, toleranceOf } from './invoice-ledger';
 import { InvoiceEntity, type Invoice } from './invoice.entity';
 
 export interface NewInvoice {
@@ -25,7 +27,11 @@ export interface NewInvoice {
   hasXml?: boolean;
 }
 
-/** Records a new open invoice and its invoice.issued event, in the caller's transaction. */
+/**
+ * Records a new open invoice and its invoice.issued event, in the caller's
+ * transaction. The customer's credit in its currency (payments not yet
+ * applied) is spent on it first: the event tells the balance that is left.
+ */
 export async function issueInvoice(em: EntityManager, customer: Customer, fields: NewInvoice): Promise<Invoice> {
   const invoice = em.create(InvoiceEntity, {
     id: randomUUID(),
@@ -46,6 +52,9 @@ export async function issueInvoice(em: EntityManager, customer: Customer, fields
     if (!isUniqueViolation(error)) throw error;
     throw new AlreadyExists('INVOICE.NUMBER_TAKEN', 'folio', 'an invoice with this series and folio exists');
   });
+  const balanceBefore = invoice.balanceMinor;
+  const credited = (await spendCreditOn(em, fields.tenantId, [invoice])).length > 0;
+  if (credited) await em.flush();
   await enqueue(em, SCHEMA, {
     exchange: Exchanges.events,
     routingKey: RoutingKeys.invoiceIssued,
@@ -54,6 +63,10 @@ export async function issueInvoice(em: EntityManager, customer: Customer, fields
     tenantId: fields.tenantId,
     idempotencyKey: `invoice.issued:${invoice.id}`,
   });
+  if (credited) {
+    const tolerance = await toleranceOf(em, fields.tenantId);
+    await announceSettled(em, fields.tenantId, [{ invoice, balanceBefore }], tolerance);
+  }
   return invoice;
 }
 

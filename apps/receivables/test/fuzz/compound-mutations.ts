@@ -30,6 +30,13 @@ export function badId(ctx: MutationContext, of: 'customer' | 'invoice'): { what:
 export function badAllocations(ctx: MutationContext): { what: string; value: unknown } {
   const { rng, world, tenant, request } = ctx;
   const list = [...(request.allocations as { invoiceId: string; amountMinor: string }[])];
+  if (list.length === 0) {
+    // A payment naming no invoices: name one of its customer's, then spoil the list.
+    const own = invoicesOf(tenant!).find(
+      (i) => i.customerId === request.customerId && i.currency === request.currency,
+    )!;
+    list.push({ invoiceId: own.id, amountMinor: '1' });
+  }
   const first = list[0];
   const invoice = invoicesOf(tenant!).find((i) => i.id === first.invoiceId)!;
   const raise = (extra: number) => (request.amountMinor = String(Number(request.amountMinor) + extra));

@@ -60,16 +60,22 @@ export class ValidRequests {
     };
   }
 
-  /** Up to four of the customer's invoices in one currency; now and then one paid in full, so payments race for it. */
+  /**
+   * Up to four of the customer's invoices in one currency; now and then one paid in full, so payments race for it;
+   * now and then none, so the payment is applied oldest first and its rest races with new invoices for the credit.
+   */
   payment(customer: FuzzCustomer): receivables.RecordPaymentRequest {
     const currency = this.rng.pick(customer.invoices).currency;
     const candidates = customer.invoices.filter((i) => i.currency === currency);
-    const allocations = this.rng.sample(candidates, this.rng.int(1, Math.min(4, candidates.length))).map((invoice) => ({
-      invoiceId: invoice.id,
-      amountMinor: String(this.rng.chance(0.03) ? invoice.totalMinor : this.small(invoice)),
-    }));
+    const named = this.rng.chance(0.8);
+    const allocations = !named
+      ? []
+      : this.rng.sample(candidates, this.rng.int(1, Math.min(4, candidates.length))).map((invoice) => ({
+          invoiceId: invoice.id,
+          amountMinor: String(this.rng.chance(0.03) ? invoice.totalMinor : this.small(invoice)),
+        }));
     const allocated = allocations.reduce((sum, a) => sum + Number(a.amountMinor), 0);
-    const unapplied = this.rng.chance(0.3) ? this.rng.int(1, 5_000) : 0;
+    const unapplied = !named ? this.rng.int(1_000, 500_000) : this.rng.chance(0.3) ? this.rng.int(1, 5_000) : 0;
     return {
       externalId: `P-${this.next()}`,
       customerId: customer.id,

@@ -7,6 +7,8 @@ import { Migration20261122130000 } from './Migration20261122130000';
 import { Migration20261122170000 } from './Migration20261122170000';
 import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261205100000 } from './Migration20261205100000';
+import { Migration20261205110000 } from './Migration20261205110000';
+import { Migration20261206090000 } from './Migration20261206090000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +20,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122170000', class: Migration20261122170000 },
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
+  { name: 'Migration20261205110000', class: Migration20261205110000 },
+  { name: 'Migration20261206090000', class: Migration20261206090000 },
 ];

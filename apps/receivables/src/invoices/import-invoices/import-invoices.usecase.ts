@@ -15,7 +15,9 @@ export class ImportInvoicesUseCase {
   async start(tenantId: string): Promise<InvoiceImport> {
     const tenant = await this.orm.em
       .fork()
-      .findOneOrFail(TenantEntity, { id: tenantId }, { fields: ['defaultPaymentTermDays'] });
-    return new InvoiceImport(this.orm, tenantId, tenant.defaultPaymentTermDays, () => this.outbox.nudge());
+      .findOneOrFail(TenantEntity, { id: tenantId }, { fields: ['defaultPaymentTermDays', 'centsToleranceMinor'] });
+    return new InvoiceImport(this.orm, tenantId, tenant.defaultPaymentTermDays, tenant.centsToleranceMinor, () =>
+      this.outbox.nudge(),
+    );
   }
 }

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { SCHEMA } from '../../database/orm-settings';
 import { addDays } from '../../ledger/calendar-date';
 import { toInvoiceProto } from '../../grpc/to-proto';
+import { spendCreditOn } from '../../payments/customer-credit';
+import { announceSettled, writeInvoiceAmounts } from '../invoice-ledger';
 import type { Invoice } from '../invoice.entity';
 import { importRow, type ImportRow, type RowError } from './import-invoices.command';
 
@@ -29,6 +31,7 @@ export class InvoiceImport {
     private readonly orm: MikroORM,
     private readonly tenantId: string,
     private readonly termDays: number,
+    private readonly toleranceMinor: string,
     /** Called after each committed batch: its events are waiting in the outbox. */
     private readonly committed: () => void,
   ) {}
@@ -86,10 +89,10 @@ export class InvoiceImport {
   }
 
   /**
-   * Inserts what is new (a series + folio already there is a duplicate) and
-   * queues one invoices.issued event listing them: a batch of an import is
-   * issued together, and one event per batch keeps a million-row import from
-   * becoming a million messages.
+   * Inserts what is new (a series + folio already there is a duplicate),
+   * spends the customers' credit on it, and queues one invoices.issued event
+   * listing them: a batch of an import is issued together, and one event per
+   * batch keeps a million-row import from becoming a million messages.
    */
   private async insert(em: EntityManager, invoices: Invoice[]): Promise<number> {
     const rows = await nativeQuery<{ id: string }>(
@@ -123,6 +126,9 @@ export class InvoiceImport {
     const insertedIds = new Set(rows.map((r) => r.id));
     const issued = invoices.filter((invoice) => insertedIds.has(invoice.id));
     if (issued.length === 0) return 0;
+    const balanceBefore = new Map(issued.map((invoice) => [invoice.id, invoice.balanceMinor]));
+    const credited = await spendCreditOn(em, this.tenantId, issued);
+    await writeInvoiceAmounts(em, credited);
     await enqueue(em, SCHEMA, {
       exchange: Exchanges.events,
       routingKey: RoutingKeys.invoicesIssued,
@@ -134,6 +140,12 @@ export class InvoiceImport {
       tenantId: this.tenantId,
       idempotencyKey: `invoices.issued:${issued[0].id}`,
     });
+    await announceSettled(
+      em,
+      this.tenantId,
+      credited.map((invoice) => ({ invoice, balanceBefore: balanceBefore.get(invoice.id)! })),
+      this.toleranceMinor,
+    );
     return issued.length;
   }
 
