@@ -19,6 +19,8 @@ import { ForecastUseCase } from './forecast/forecast.usecase';
 import { ReceivablesClient } from './grpc/receivables.client';
 import { RendererClient } from './grpc/renderer.client';
 import { outcomeEventsConsumer } from './occurrences/follow-outcomes/outcome-events.consumer';
+import { CancelOccurrenceController } from './occurrences/cancel-occurrence/cancel-occurrence.controller';
+import { CancelOccurrenceUseCase } from './occurrences/cancel-occurrence/cancel-occurrence.usecase';
 import { RecordOutcomeUseCase } from './occurrences/follow-outcomes/record-outcome.usecase';
 import { GetOccurrenceController } from './occurrences/get-occurrence/get-occurrence.controller';
 import { GetOccurrenceUseCase } from './occurrences/get-occurrence/get-occurrence.usecase';
@@ -77,6 +79,7 @@ export class AppModule {
         RunCycleController,
         ListOccurrencesController,
         GetOccurrenceController,
+        CancelOccurrenceController,
         ForecastController,
         PreviewRunController,
         ApprovalController,
@@ -141,6 +144,7 @@ export class AppModule {
         ForecastUseCase,
         ListOccurrencesUseCase,
         GetOccurrenceUseCase,
+        CancelOccurrenceUseCase,
         OccurrenceRepository,
         PauseAfterReplyUseCase,
         RecordCustomerUseCase,

@@ -45,5 +45,8 @@ export function renderJob(reminder: Reminder): OutgoingMessage {
     }).finish(),
     tenantId: reminder.tenantId,
     idempotencyKey: reminder.occurrenceId,
+    // The outbox row is found by its occurrence (CancelOccurrence withdraws it while it waits), and one
+    // occurrence can never have two jobs waiting.
+    messageId: reminder.occurrenceId,
   };
 }

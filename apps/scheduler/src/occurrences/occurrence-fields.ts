@@ -12,6 +12,7 @@ const statusFilters: Record<scheduler.OccurrenceStatus, StatusFilter | null> = {
   [scheduler.OccurrenceStatus.OCCURRENCE_STATUS_MISSED]: 'missed',
   [scheduler.OccurrenceStatus.OCCURRENCE_STATUS_AWAITING_APPROVAL]: 'awaiting_approval',
   [scheduler.OccurrenceStatus.OCCURRENCE_STATUS_DEAD_LETTERED]: 'dead_lettered',
+  [scheduler.OccurrenceStatus.OCCURRENCE_STATUS_CANCELLED]: 'cancelled',
 };
 
 // A protobuf Timestamp's own range: 0001-01-01 to 9999-12-31.

@@ -7,6 +7,7 @@ const statuses: Record<OccurrenceStatus, scheduler.OccurrenceStatus> = {
   skipped: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_SKIPPED,
   missed: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_MISSED,
   awaiting_approval: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_AWAITING_APPROVAL,
+  cancelled: scheduler.OccurrenceStatus.OCCURRENCE_STATUS_CANCELLED,
 };
 
 const outcomes = {

@@ -1,12 +1,18 @@
 import { nativeQuery } from '@chasqui/persistence';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SCHEMA } from '../database/orm-settings';
 import type { Rule } from '../rules/rule.entity';
 import { supersedes, type DeliveryOutcome, type OutcomeReport } from './delivery-outcome';
 import type { StatusFilter } from './occurrence-fields';
 
-export type OccurrenceStatus = 'queued' | 'skipped' | 'missed' | 'awaiting_approval';
+export type OccurrenceStatus = 'queued' | 'skipped' | 'missed' | 'awaiting_approval' | 'cancelled';
+
+/** What a cancellation found: done (now or before), or why it could not be. */
+export type Cancellation =
+  | { done: true }
+  | { done: false; why: 'not_found' | 'left_the_scheduler' | 'being_published' }
+  | { done: false; why: 'not_to_be_sent'; status: OccurrenceStatus };
 
 /** An occurrence as the tenant reads it. */
 export interface OccurrenceRow {
@@ -43,6 +49,10 @@ export interface OccurrenceQuery {
   limit: number;
   after?: { decidedAt: string; id: string };
 }
+
+/** How long a cancellation waits for a relay publishing the occurrence's render job (a batch takes milliseconds). */
+const OUTBOX_WAIT = '3s';
+const LOCK_NOT_AVAILABLE = '55P03';
 
 const COLUMNS = `id, rule_id, rule_kind, customer_id, local_date::text as local_date, fire_at, decided_at, status, reason,
   invoice_ids::text[] as invoice_ids, outcome, outcome_reason, outcome_at, decided_at::text as cursor`;
@@ -87,6 +97,57 @@ export class OccurrenceRepository {
   }
 
   /**
+   * Withdraws the tenant's occurrence while nothing downstream can have it:
+   * awaiting approval (ApproveRun skips what no longer awaits it), or queued
+   * with its render job still in the outbox — deleted here. A relay
+   * publishing that job holds its row: the deletion waits for the relay's
+   * transaction, and finds the row gone (published and confirmed) or still
+   * there (not routed, or the broker away); past OUTBOX_WAIT it answers
+   * `being_published` and changes nothing. Under the occurrence's lock, so a
+   * second cancellation or an approval waits for this one.
+   */
+  async cancel(tenantId: string, occurrenceId: string): Promise<Cancellation> {
+    try {
+      return await this.orm.em.fork().transactional((em) => this.cancelIn(em, tenantId, occurrenceId));
+    } catch (error) {
+      if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return { done: false, why: 'being_published' };
+      throw error;
+    }
+  }
+
+  private async cancelIn(em: EntityManager, tenantId: string, occurrenceId: string): Promise<Cancellation> {
+    const [current] = await nativeQuery<{ status: OccurrenceStatus }>(
+      em,
+      `select status from ${SCHEMA}.occurrences where id = ? and tenant_id = ? for update`,
+      [occurrenceId, tenantId],
+    );
+    if (!current) return { done: false, why: 'not_found' };
+    switch (current.status) {
+      case 'cancelled':
+        return { done: true };
+      case 'skipped':
+      case 'missed':
+        return { done: false, why: 'not_to_be_sent', status: current.status };
+      case 'queued': {
+        await nativeQuery(em, `set local lock_timeout = '${OUTBOX_WAIT}'`, []);
+        const withdrawn = await nativeQuery<{ id: string }>(
+          em,
+          `delete from ${SCHEMA}.outbox where id = ? returning id`,
+          [occurrenceId],
+        );
+        if (withdrawn.length === 0) return { done: false, why: 'left_the_scheduler' };
+        break;
+      }
+      case 'awaiting_approval':
+        break;
+    }
+    await nativeQuery(em, `update ${SCHEMA}.occurrences set status = 'cancelled', reason = 'cancelled' where id = ?`, [
+      occurrenceId,
+    ]);
+    return { done: true };
+  }
+
+  /**
    * Applies a downstream report to the tenant's occurrence, under its lock,
    * if it moves the outcome forward (supersedes). False when there is no
    * such occurrence of the tenant's.
@@ -122,6 +183,7 @@ function statusClause(status: StatusFilter): [string, ...unknown[]] {
     case 'skipped':
     case 'missed':
     case 'awaiting_approval':
+    case 'cancelled':
       return ['status = ?', status];
   }
 }

@@ -28,6 +28,11 @@ export class SchedulerStack {
   get amqpUrl(): string {
     return this.env.AMQP_URL;
   }
+
+  /** The database the services use, for tests that need a connection of their own (e.g. to hold a lock). */
+  get databaseUrl(): string {
+    return this.env.DATABASE_URL;
+  }
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(): Promise<void> {

@@ -14,6 +14,8 @@ import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261204100000 } from './Migration20261204100000';
+import { Migration20261205100000 } from './Migration20261205100000';
+import { Migration20261206090000 } from './Migration20261206090000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +34,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261204090000', class: Migration20261204090000 },
   { name: 'Migration20261204100000', class: Migration20261204100000 },
+  { name: 'Migration20261205100000', class: Migration20261205100000 },
+  { name: 'Migration20261206090000', class: Migration20261206090000 },
 ];

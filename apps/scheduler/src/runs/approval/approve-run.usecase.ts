@@ -1,7 +1,7 @@
 import { enqueueMany, OutboxRelay } from '@chasqui/messaging';
 import { NotFound } from '@chasqui/grpc';
 import { nativeQuery } from '@chasqui/persistence';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { lastValueFrom, reduce } from 'rxjs';
 import { renderJob } from '../../cycles/render-job';
@@ -52,17 +52,12 @@ export class ApproveRunUseCase {
           where o.run_id = ? and o.status = 'awaiting_approval'`,
         [runId],
       );
-      const [release, settle] = partition(held, (o) =>
+      const [releasing, settling] = partition(held, (o) =>
         o.invoice_ids.some((id) => collectible.has(id) || !asked.has(id)),
       );
-      await nativeQuery(em, `update ${SCHEMA}.occurrences set status = 'queued' where id = any(?::uuid[])`, [
-        uuidArray(release),
-      ]);
-      await nativeQuery(
-        em,
-        `update ${SCHEMA}.occurrences set status = 'skipped', reason = 'settled' where id = any(?::uuid[])`,
-        [uuidArray(settle)],
-      );
+      // Only those still waiting: one cancelled meanwhile (CancelOccurrence holds its row) stays cancelled.
+      const release = await stillWaiting(em, releasing, `status = 'queued'`);
+      const settle = await stillWaiting(em, settling, `status = 'skipped', reason = 'settled'`);
       await enqueueMany(
         em,
         SCHEMA,
@@ -106,8 +101,17 @@ export class ApproveRunUseCase {
   }
 }
 
-function uuidArray(occurrences: Held[]): string {
-  return `{${occurrences.map((o) => o.id).join(',')}}`;
+/** Sets the occurrences that still await approval as `set` says; answers those it changed. */
+async function stillWaiting(em: EntityManager, occurrences: Held[], set: string): Promise<Held[]> {
+  if (occurrences.length === 0) return [];
+  const changed = await nativeQuery<{ id: string }>(
+    em,
+    `update ${SCHEMA}.occurrences set ${set}
+      where id = any(?::uuid[]) and status = 'awaiting_approval' returning id`,
+    [`{${occurrences.map((o) => o.id).join(',')}}`],
+  );
+  const ids = new Set(changed.map((row) => row.id));
+  return occurrences.filter((o) => ids.has(o.id));
 }
 
 function partition<T>(items: T[], keep: (item: T) => boolean): [T[], T[]] {
