@@ -1,5 +1,5 @@
 export type { OutgoingMessage, MessageMeta } from './message';
-export { messagingTablesSql } from './messaging-tables';
+export { messagingTablesSql, outboxChannel, outboxNotifySql } from './messaging-tables';
 export { enqueue, enqueueMany, outboxInsert } from './outbox';
 export { claimOnce } from './inbox';
 export { AmqpConnection } from './amqp-connection';

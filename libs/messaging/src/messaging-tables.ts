@@ -32,3 +32,27 @@ export function messagingTablesSql(schema: string): string[] {
       primary key (consumer, message_id))`,
   ];
 }
+
+/** The channel an outbox's insert trigger notifies, and its relays listen on. */
+export function outboxChannel(schema: string): string {
+  qualified(schema, 'outbox'); // the same identifier rule
+  return `${schema}_outbox`;
+}
+
+/**
+ * SQL (idempotent) that makes every insert into <schema>.outbox notify the
+ * relays listening on its channel when the inserting transaction commits
+ * (one notification per statement; PostgreSQL folds repeats in a transaction).
+ */
+export function outboxNotifySql(schema: string): string[] {
+  const outbox = qualified(schema, 'outbox');
+  return [
+    `create or replace function "${schema}".outbox_notify() returns trigger language plpgsql as $$
+     begin
+       perform pg_notify('${outboxChannel(schema)}', '');
+       return null;
+     end $$`,
+    `create or replace trigger outbox_notify after insert on ${outbox}
+       for each statement execute function "${schema}".outbox_notify()`,
+  ];
+}

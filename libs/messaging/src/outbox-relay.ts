@@ -5,6 +5,7 @@ import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { AmqpConnection } from './amqp-connection';
 import { publishOptions, type OutboxRow } from './amqp-properties';
 import { ClaimCursor } from './claim-cursor';
+import { OutboxListener } from './outbox-listener';
 import { qualified } from './messaging-tables';
 import type { MessagingMetrics } from './metrics';
 import { declareExchanges, JOBS_EXCHANGE } from './topology';
@@ -24,6 +25,13 @@ export interface OutboxRelayOptions {
    */
   lanes?: number;
   metrics?: MessagingMetrics;
+  /**
+   * A PostgreSQL URL for a connection of the relay's own that LISTENs for
+   * committed outbox inserts (the trigger of outboxNotifySql): the relay then
+   * sleeps until one arrives instead of polling every `idleMs`, looking anyway
+   * every LISTENING_IDLE_MS. Unset, or while that connection is down: it polls.
+   */
+  listenUrl?: string;
 }
 
 /** Bounds how long a batch holds its row locks while the broker is away. */
@@ -32,6 +40,8 @@ const DEFAULT_EXCHANGE = '';
 const PUBLISH_TIMEOUT_MS = 10_000;
 const ERROR_PAUSE_MS = 1_000;
 const BACKLOG_EVERY_MS = 5_000;
+/** Listening, the relay still looks this often: a notification lost with its connection costs this much at most. */
+const LISTENING_IDLE_MS = 5_000;
 
 /**
  * Publishes committed outbox rows. A batch is locked with SKIP LOCKED so
@@ -54,12 +64,16 @@ export class OutboxRelay {
   /** Jobs the broker handed back: no queue is bound for them yet. */
   private readonly returned = new Set<string>();
   private readonly cursor = new ClaimCursor();
+  private readonly listener?: OutboxListener;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 200;
     this.lanes = options.lanes ?? 1;
     this.nudged = Array.from({ length: this.lanes }, () => false);
+    if (options.listenUrl) {
+      this.listener = new OutboxListener(options.listenUrl, options.schema, () => this.nudge(), options.log);
+    }
   }
 
   start(): void {
@@ -72,6 +86,7 @@ export class OutboxRelay {
       });
     });
     this.loop = Promise.all(this.nudged.map((_, lane) => this.run(lane)));
+    this.listener?.start();
   }
 
   /** Wake the relay now (after a commit that enqueued). */
@@ -83,6 +98,7 @@ export class OutboxRelay {
   /** Finishes the batches in flight, then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.listener?.stop();
     for (const wake of this.wake.values()) wake();
     await this.loop;
     this.loop = undefined;
@@ -92,7 +108,7 @@ export class OutboxRelay {
 
   private async run(lane: number): Promise<void> {
     while (!this.stopping) {
-      let pauseMs = this.idleMs;
+      let pauseMs = this.listener?.listening ? LISTENING_IDLE_MS : this.idleMs;
       try {
         const { relayed, heldBack } = await this.relayBatch(lane);
         await this.reportBacklog();

@@ -118,7 +118,15 @@ export function platformProviders({
       provide: OutboxRelay,
       inject: [MikroORM, AmqpConnection, MessagingMetrics],
       useFactory: (db: MikroORM, amqp: AmqpConnection, metrics: MessagingMetrics) =>
-        new OutboxRelay({ orm: db, schema: orm.schema, amqp, log, metrics, lanes: relayLanes }),
+        new OutboxRelay({
+          orm: db,
+          schema: orm.schema,
+          amqp,
+          log,
+          metrics,
+          lanes: relayLanes,
+          listenUrl: orm.clientUrl,
+        }),
     },
     {
       provide: OpsServer,

@@ -18,6 +18,11 @@ export class ServiceProcess {
     return this.env.HTTP_PORT;
   }
 
+  /** The process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     this.child = spawn(process.execPath, [join(ROOT, 'apps', this.name, 'dist', 'main.js')], {
       env: { ...process.env, ...this.env },
