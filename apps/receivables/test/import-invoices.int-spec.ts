@@ -98,7 +98,7 @@ describe('importing invoices from an ERP over a client stream', () => {
     expect(sum[0]).toEqual({ n: 5000, total: String(5000 * 100 + (4999 * 5000) / 2) });
   });
 
-  it('imports payments against invoices named by series and folio, row by row', async () => {
+  it('imports payments sent in the first form of ImportPayments, one row per message', async () => {
     await importRows([row('P-1', { totalMinor: '10000' }), row('P-2', { totalMinor: '5000' })]);
     const payment = (
       externalId: string,
@@ -111,6 +111,7 @@ describe('importing invoices from an ERP over a client stream', () => {
       currency: 'MXN',
       amountMinor: allocations.reduce((sum, a) => sum + BigInt(a.amountMinor), 0n).toString(),
       allocations,
+      rows: [],
       ...extra,
     });
     const rows = [

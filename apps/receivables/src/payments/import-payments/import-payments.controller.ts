@@ -8,7 +8,11 @@ import { ImportPaymentsUseCase } from './import-payments.usecase';
 
 type ImportCall = ServerReadableStream<receivables.ImportPaymentsRequest, receivables.ImportPaymentsResponse>;
 
-/** Reads the client stream directly, one row at a time (see ImportInvoicesController). */
+/**
+ * Reads the client stream itself, a chunk at a time (see ImportInvoicesController):
+ * the next chunk is pulled only once this one is recorded, so a large file is
+ * never buffered whole in memory.
+ */
 @Controller()
 export class ImportPaymentsController {
   constructor(
@@ -20,13 +24,25 @@ export class ImportPaymentsController {
   @GrpcStreamCall('ReceivablesService', 'ImportPayments')
   async handle(call: ImportCall, callback: sendUnaryData<receivables.ImportPaymentsResponse>): Promise<void> {
     try {
-      const tenantId = await this.auth.tenantOf(call.metadata);
-      callback(
-        null,
-        await this.importPayments.execute(tenantId, call as AsyncIterable<receivables.ImportPaymentsRequest>),
-      );
+      const run = this.importPayments.start(await this.auth.tenantOf(call.metadata));
+      let row = 0;
+      for await (const chunk of call as AsyncIterable<receivables.ImportPaymentsRequest>) {
+        await run.add(rowsOf(chunk).map((request) => ({ row: row++, request })));
+      }
+      callback(null, run.result());
     } catch (error) {
       callback(toStatusError(error, this.log) as Parameters<typeof callback>[0]);
     }
   }
+}
+
+/** A chunk's rows; a message of the first form (no rows, its own fields set) is one row. */
+function rowsOf(chunk: receivables.ImportPaymentsRequest): unknown[] {
+  if (chunk.rows?.length) return chunk.rows;
+  // The deprecated fields of the first form of the call, still read.
+  const { externalId, customerExternalId, date, currency, amountMinor, allocations } = chunk;
+  const single = { externalId, customerExternalId, date, currency, amountMinor, allocations };
+  const empty =
+    !externalId && !customerExternalId && !date && !currency && !Number(amountMinor) && !allocations?.length;
+  return empty ? [] : [single];
 }
