@@ -40,6 +40,7 @@ import {
   ListExclusionsUseCase,
   RemoveExclusionUseCase,
 } from './policy/exclusions/exclusions.usecase';
+import { ListPausesUseCase } from './policy/pause/list-pauses.usecase';
 import { PauseCustomerUseCase, ResumeCustomerUseCase } from './policy/pause/pause-customer.usecase';
 import { PauseController } from './policy/pause/pause.controller';
 import { messageRepliedConsumer } from './policy/replies/message-replied.consumer';
@@ -168,6 +169,7 @@ export class AppModule {
         GetEnrollmentUseCase,
         PauseCustomerUseCase,
         ResumeCustomerUseCase,
+        ListPausesUseCase,
         SetRuleSwitchUseCase,
         { provide: JsonLogger, useValue: log },
         { provide: 'GRACE_HOURS', useValue: env.GRACE_HOURS },

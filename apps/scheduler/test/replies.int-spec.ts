@@ -81,7 +81,7 @@ describe('replies pause a customer: a person for the tenant’s days, a promise 
     const pauses = async () =>
       (
         await stack.sql.query<{ customer_id: string; until: string; reason: string }>(
-          `select customer_id, paused_until::text as until, pause_reason as reason from scheduler.customer_policies
+          `select customer_id, paused_until::text as until, pause_source as reason from scheduler.customer_policies
             where tenant_id = $1 and paused_until is not null order by paused_until`,
           [tenantId],
         )
@@ -104,6 +104,82 @@ describe('replies pause a customer: a person for the tenant’s days, a promise 
     expect(of(person)).toEqual(['2026-06-02 queued', '2026-06-04 paused', '2026-06-06 queued', '2026-06-08 queued']);
     expect(of(promiser)).toEqual(['2026-06-02 queued', '2026-06-04 paused', '2026-06-06 paused', '2026-06-08 queued']);
     expect(of(away)).toEqual(['2026-06-02 queued', '2026-06-04 queued', '2026-06-06 queued', '2026-06-08 queued']);
+  });
+
+  it('ListPauses: the customers paused now, soonest ending first, with why; paged; tenant by tenant', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    await call(stack.scheduler.updateSettings({ pauseDaysAfterReply: 3 }, auth));
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const ids = {
+      manual: await ledger.customer('Pausa Manual'),
+      replied: await ledger.customer('Contestó'),
+      promised: await ledger.customer('Prometió Pagar'),
+      ended: await ledger.customer('Ya Terminó'),
+      gone: await ledger.customer('Dado de Baja'),
+    };
+    await stack.announced(Object.values(ids));
+    const pause = (customerId: string, until: string, reason = '') =>
+      call(stack.scheduler.pauseCustomer({ customerId, until, reason }, auth));
+    await pause(ids.manual, day(10), 'llamó el contador');
+    await pause(ids.ended, day(-2));
+    await pause(ids.gone, day(20));
+    await call(stack.receivables.deleteCustomer({ customerId: ids.gone }, auth));
+    await stack.announced([ids.gone], true);
+    const now = { seconds: String(Math.floor(Date.now() / 1000)), nanos: 0 };
+    await reply({ tenantId, customerId: ids.replied, receivedAt: now });
+    await reply({
+      tenantId,
+      customerId: ids.promised,
+      receivedAt: now,
+      kind: delivery.ReplyKind.REPLY_KIND_PROMISE_TO_PAY,
+      promisedDate: day(5),
+    });
+    const listPauses = (request: Partial<scheduler.ListPausesRequest>, who = auth) =>
+      call(stack.scheduler.listPauses({ pageSize: 0, pageToken: '', ...request }, who));
+    await waitFor(async () => (await listPauses({})).pauses.length === 3, 'both replies to pause');
+
+    // Received today, three days of pause: through the day after tomorrow (UTC, as the reply is dated).
+    const expected: scheduler.Pause[] = [
+      {
+        customerId: ids.replied,
+        customerName: 'Contestó',
+        until: day(2),
+        reason: scheduler.PauseReason.PAUSE_REASON_REPLIED,
+        note: '',
+      },
+      {
+        customerId: ids.promised,
+        customerName: 'Prometió Pagar',
+        until: day(5),
+        reason: scheduler.PauseReason.PAUSE_REASON_PROMISE_TO_PAY,
+        note: '',
+      },
+      {
+        customerId: ids.manual,
+        customerName: 'Pausa Manual',
+        until: day(10),
+        reason: scheduler.PauseReason.PAUSE_REASON_MANUAL,
+        note: 'llamó el contador',
+      },
+    ];
+    expect((await listPauses({})).pauses).toEqual(expected);
+    const first = await listPauses({ pageSize: 2 });
+    expect(first.pauses).toEqual(expected.slice(0, 2));
+    const second = await listPauses({ pageSize: 2, pageToken: first.nextPageToken });
+    expect(second).toEqual({ pauses: expected.slice(2), nextPageToken: '' });
+
+    // Another tenant sees none of them; resuming ends a pause now.
+    const other = await stack.tenant();
+    expect((await listPauses({}, other.auth)).pauses).toEqual([]);
+    await call(stack.scheduler.resumeCustomer({ customerId: ids.manual }, auth));
+    expect((await listPauses({})).pauses).toEqual(expected.slice(0, 2));
+
+    const token = await failure(stack.scheduler.listPauses({ pageSize: 0, pageToken: 'bm9wZQ' }, auth));
+    expect(token.code).toBe(status.INVALID_ARGUMENT);
+    expect(readBadRequest(token)).toEqual([{ field: 'page_token', description: 'is not a token this service gave' }]);
+    const size = await failure(stack.scheduler.listPauses({ pageSize: 1001, pageToken: '' }, auth));
+    expect(readBadRequest(size)).toEqual([{ field: 'page_size', description: 'must be at most 1000' }]);
   });
 
   it('names a pause length out of range', async () => {

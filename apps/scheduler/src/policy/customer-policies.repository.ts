@@ -4,6 +4,19 @@ import { Injectable } from '@nestjs/common';
 import { SCHEMA } from '../database/orm-settings';
 import { DEFAULT_PAUSE_DAYS_AFTER_REPLY } from './settings/default-settings';
 
+/** Why a customer is paused: PauseCustomer, a person's reply, a promise to pay. */
+export type PauseSource = 'manual' | 'replied' | 'promise_to_pay';
+
+export interface PauseRow {
+  customer_id: string;
+  legal_name: string;
+  /** The last local date of the pause, YYYY-MM-DD. */
+  until: string;
+  /** Null only for a pause from before pauses said why (a manual one). */
+  source: PauseSource | null;
+  note: string | null;
+}
+
 /**
  * The per-customer policy rows. Each customer receivables announced has one
  * (customer.changed inserts it, `known`); the setters only update those, so a
@@ -26,7 +39,7 @@ export class CustomerPoliciesRepository {
   async pause(em: EntityManager, tenantId: string, customerId: string, until: string, reason: string | null) {
     return this.changed(
       em,
-      `set paused_until = ?, pause_reason = ?, updated_at = now()`,
+      `set paused_until = ?, pause_source = 'manual', pause_reason = ?, updated_at = now()`,
       [until, reason],
       tenantId,
       customerId,
@@ -36,7 +49,7 @@ export class CustomerPoliciesRepository {
   async resume(em: EntityManager, tenantId: string, customerId: string) {
     return this.changed(
       em,
-      `set paused_until = null, pause_reason = null, updated_at = now()`,
+      `set paused_until = null, pause_source = null, pause_reason = null, updated_at = now()`,
       [],
       tenantId,
       customerId,
@@ -97,13 +110,14 @@ export class CustomerPoliciesRepository {
                           + coalesce((select pause_days_after_reply from ${SCHEMA}.tenant_settings
                                        where tenant_id = ?), ${DEFAULT_PAUSE_DAYS_AFTER_REPLY}) - 1
                 end as day)
-       insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, paused_until, pause_reason, enrolled)
+       insert into ${SCHEMA}.customer_policies (tenant_id, customer_id, paused_until, pause_source, enrolled)
        select ?, ?, day, ?,
               coalesce((select new_customers_enrolled from ${SCHEMA}.tenant_settings where tenant_id = ?), true)
          from until
         where day >= (?::timestamptz at time zone 'UTC')::date
        on conflict (tenant_id, customer_id) do update
-         set paused_until = excluded.paused_until, pause_reason = excluded.pause_reason, updated_at = now()
+         set paused_until = excluded.paused_until, pause_source = excluded.pause_source, pause_reason = null,
+             updated_at = now()
          where customer_policies.paused_until is null or customer_policies.paused_until < excluded.paused_until`,
       [
         promisedDate !== null,
@@ -116,6 +130,29 @@ export class CustomerPoliciesRepository {
         tenantId,
         receivedAt,
       ],
+    );
+  }
+
+  /**
+   * The tenant's pauses whose last day is `from` or later, soonest ending
+   * first (keyset on paused_until, customer_id); deleted customers aside.
+   */
+  listPauses(
+    em: EntityManager,
+    tenantId: string,
+    from: string,
+    limit: number,
+    after?: { until: string; customerId: string },
+  ): Promise<PauseRow[]> {
+    return nativeQuery<PauseRow>(
+      em,
+      `select customer_id, legal_name, paused_until::text as until, pause_source as source, pause_reason as note
+         from ${SCHEMA}.customer_policies
+        where tenant_id = ? and paused_until >= ?::date and not deleted
+          and (?::date is null or (paused_until, customer_id) > (?::date, ?::uuid))
+        order by paused_until, customer_id
+        limit ?`,
+      [tenantId, from, after?.until ?? null, after?.until ?? null, after?.customerId ?? null, limit],
     );
   }
 
