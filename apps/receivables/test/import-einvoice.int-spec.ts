@@ -1,10 +1,11 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
-import { corpusPath } from '@chasqui/testing';
+import { corpusPath, settle } from '@chasqui/testing';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { call, failure } from './support/calls';
+import { EventProbe } from './support/event-probe';
 import { ReceivablesServer } from './support/receivables-server';
 
 jest.setTimeout(120_000);
@@ -159,6 +160,42 @@ describe('importing e-invoice XML (CFDI, DTE)', () => {
       [customerId],
     );
     expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('a complement whose second payment cannot be applied records none of its payments', async () => {
+    const probe = new EventProbe();
+    await probe.start(server.amqpUrl, 'receivables.payment.#');
+    const { id: tenantId, auth } = await server.tenant(MX);
+    const customerId = await customer(auth, 'MASO', 'MASO451221PM4');
+    const before = { '2': '659164', '13': '523400', '15': '15400', '19': '497636', '1': '50000' };
+    for (const [folio, total] of Object.entries(before)) await invoice(auth, customerId, 'PACIE', folio, total);
+    // The first Pago (1,840.00 MXN over folios 2, 13, 15 and 19) fits; the second pays 694.43 MXN on folio 1,
+    // which owes 500.00.
+    const error = await failure(importXml(auth, xml('cfdi', 'cfdiutils-pagos20-calculator-001.xml')));
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(readBadRequest(error)).toEqual([
+      { field: 'xml', description: "payment 2, document 1 (PACIE-1): exceeds the invoice's balance of 50000" },
+    ]);
+    const { rows: balances } = await server.sql.query(
+      `select folio, balance_minor::text as balance from receivables.invoices where customer_id = $1`,
+      [customerId],
+    );
+    expect(Object.fromEntries(balances.map((r) => [r.folio, r.balance]))).toEqual(before);
+    const { rows } = await server.sql.query(
+      `select (select count(*) from receivables.payments where customer_id = $1)::int as payments,
+              (select count(*) from receivables.allocations a join receivables.invoices i on i.id = a.invoice_id
+                where i.customer_id = $1)::int as allocations`,
+      [customerId],
+    );
+    expect(rows).toEqual([{ payments: 0, allocations: 0 }]);
+    // Nor was a payment announced (the events of a rolled-back transaction never leave the outbox).
+    await settle(() => probe.received.length, 1500);
+    await probe.stop();
+    expect(
+      probe
+        .of('receivables.payment.recorded')
+        .filter((m) => receivables.PaymentRecorded.decode(m.body).tenantId === tenantId),
+    ).toEqual([]);
   });
 
   it('a nota de crédito (DTE 61) credits the factura it references', async () => {

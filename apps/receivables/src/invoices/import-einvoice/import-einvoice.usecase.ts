@@ -1,5 +1,5 @@
 import { receivables } from '@chasqui/contracts';
-import { AlreadyExists, InvalidArgument, NotFound } from '@chasqui/grpc';
+import { AlreadyExists, DomainError, FailedPrecondition, InvalidArgument, NotFound } from '@chasqui/grpc';
 import { OutboxRelay } from '@chasqui/messaging';
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -124,31 +124,73 @@ export class ImportEInvoiceUseCase {
     return { kind: document.kind, customerId: customer.id, invoices: [credited], replay };
   }
 
-  /** Every document is found before any payment is recorded, so a bad reference changes nothing. */
+  /**
+   * A payment complement's payments are recorded together or not at all: one
+   * transaction, so a payment that cannot be applied (or a document it names
+   * that is not in the ledger) leaves none of the others recorded.
+   */
   private async pay(tenant: Tenant, document: PaymentDocument, command: ImportEInvoiceCommand) {
-    const em = this.orm.em.fork();
-    const { customer } = await customerOf(em, tenant, document.receiver, command.customerExternalId, false);
-    const paid = await Promise.all(
-      document.payments.map((payment) => findInvoices(em, tenant.id, customer.id, payment.documents)),
-    );
     const id = documentId(document, command.xml);
-    const touched = new Map<string, Invoice>();
-    let replays = 0;
-    for (const [p, payment] of document.payments.entries()) {
-      const result = await this.recordPayment.execute({
-        tenantId: tenant.id,
-        externalId: `${id}:${p + 1}`,
-        customerId: customer.id,
-        date: payment.date,
-        currency: payment.currency,
-        amountMinor: payment.amountMinor,
-        allocations: payment.documents.map((d, i) => ({ invoiceId: paid[p][i].id, amountMinor: d.amountMinor })),
-      });
-      if (result.replay) replays++;
-      for (const invoice of result.invoices) touched.set(invoice.id, invoice);
-    }
-    const replay = replays === document.payments.length;
-    return { kind: document.kind, customerId: customer.id, invoices: [...touched.values()], replay };
+    const result = await this.recordPayment.transaction(async (em) => {
+      const { customer } = await customerOf(em, tenant, document.receiver, command.customerExternalId, false);
+      const paid: Invoice[][] = [];
+      for (const payment of document.payments) {
+        paid.push(await findInvoices(em, tenant.id, customer.id, payment.documents));
+      }
+      const touched = new Map<string, Invoice>();
+      let replays = 0;
+      for (const [p, payment] of document.payments.entries()) {
+        const recorded = await this.recordPayment
+          .recordIn(em, {
+            tenantId: tenant.id,
+            externalId: `${id}:${p + 1}`,
+            customerId: customer.id,
+            date: payment.date,
+            currency: payment.currency,
+            amountMinor: payment.amountMinor,
+            allocations: payment.documents.map((d, i) => ({ invoiceId: paid[p][i].id, amountMinor: d.amountMinor })),
+          })
+          .catch((error: unknown) => {
+            throw inPayment(error, p, paid[p]);
+          });
+        if (recorded.replay) replays++;
+        for (const invoice of recorded.invoices) touched.set(invoice.id, invoice);
+      }
+      return { customerId: customer.id, invoices: [...touched.values()], replay: replays === document.payments.length };
+    });
+    if (!result.replay) this.outbox.nudge();
+    return { kind: document.kind, ...result };
+  }
+}
+
+/**
+ * A payment of the complement refused: the request has no allocations of its
+ * own, so the refusal names the XML and says which payment and document.
+ */
+function inPayment(error: unknown, p: number, invoices: Invoice[]): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const where = (field: string) => {
+    const d = /^allocations\[(\d+)\]/.exec(field);
+    const document = d ? `, document ${Number(d[1]) + 1} (${invoiceNumber(invoices[Number(d[1])])})` : '';
+    return `payment ${p + 1}${document}`;
+  };
+  const [first] = error.violations;
+  switch (error.kind) {
+    case 'invalid_argument':
+      return new InvalidArgument(
+        error.code,
+        error.violations.map((v) => ({ field: 'xml', description: `${where(v.field)}: ${v.description}` })),
+      );
+    case 'not_found':
+      return new NotFound(error.code, 'xml', `${where(first?.field ?? '')}: ${first?.description ?? error.message}`);
+    case 'already_exists':
+      return new AlreadyExists(
+        error.code,
+        'xml',
+        `${where(first?.field ?? '')}: ${first?.description ?? error.message}`,
+      );
+    case 'failed_precondition':
+      return new FailedPrecondition(error.code, `xml: ${where('')}: ${error.message}`);
   }
 }
 
