@@ -27,6 +27,8 @@ import { GetOccurrenceUseCase } from './occurrences/get-occurrence/get-occurrenc
 import { ListOccurrencesController } from './occurrences/list-occurrences/list-occurrences.controller';
 import { ListOccurrencesUseCase } from './occurrences/list-occurrences/list-occurrences.usecase';
 import { OccurrenceRepository } from './occurrences/occurrence.repository';
+import { SendNowController } from './occurrences/send-now/send-now.controller';
+import { SendNowUseCase } from './occurrences/send-now/send-now.usecase';
 import { CustomerPoliciesRepository } from './policy/customer-policies.repository';
 import { customerChangedConsumer } from './policy/customer-projection/customer-changed.consumer';
 import { RecordCustomerUseCase } from './policy/customer-projection/record-customer.usecase';
@@ -81,6 +83,7 @@ export class AppModule {
         ListOccurrencesController,
         GetOccurrenceController,
         CancelOccurrenceController,
+        SendNowController,
         ForecastController,
         PreviewRunController,
         ApprovalController,
@@ -146,6 +149,7 @@ export class AppModule {
         ListOccurrencesUseCase,
         GetOccurrenceUseCase,
         CancelOccurrenceUseCase,
+        SendNowUseCase,
         OccurrenceRepository,
         PauseAfterReplyUseCase,
         RecordCustomerUseCase,

@@ -45,5 +45,6 @@ export function toOccurrenceProto(row: OccurrenceRow): scheduler.Occurrence {
     invoiceIds: row.invoice_ids,
     outcome: row.outcome ? outcomes[row.outcome] : scheduler.DeliveryOutcome.DELIVERY_OUTCOME_UNSPECIFIED,
     outcomeAt: row.outcome_at ? timestamp(new Date(row.outcome_at)) : undefined,
+    manual: row.origin === 'manual',
   };
 }

@@ -1,3 +1,4 @@
+import { enqueue, type OutgoingMessage } from '@chasqui/messaging';
 import { nativeQuery } from '@chasqui/persistence';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -29,8 +30,27 @@ export interface OccurrenceRow {
   outcome: DeliveryOutcome | null;
   outcome_reason: string | null;
   outcome_at: Date | null;
+  /** A cycle decided it, or a person asked for it (SendNow). */
+  origin: 'cycle' | 'manual';
   /** decided_at as PostgreSQL writes it, to the microsecond. */
   cursor: string;
+}
+
+/** What SendNow decided: an occurrence of its own, claiming no step of the rule's. */
+export interface ManualOccurrence {
+  id: string;
+  tenantId: string;
+  ruleId: string;
+  ruleKind: Rule['kind'];
+  customerId: string;
+  localDate: string;
+  /** Decided, and for the reminder's instant. */
+  at: Date;
+  status: 'queued' | 'skipped';
+  reason: string | null;
+  invoiceIds: string[];
+  /** The caller's key (one occurrence per key and tenant); null: none. */
+  requestId: string | null;
 }
 
 export interface OccurrenceQuery {
@@ -55,7 +75,7 @@ const OUTBOX_WAIT = '3s';
 const LOCK_NOT_AVAILABLE = '55P03';
 
 const COLUMNS = `id, rule_id, rule_kind, customer_id, local_date::text as local_date, fire_at, decided_at, status, reason,
-  invoice_ids::text[] as invoice_ids, outcome, outcome_reason, outcome_at, decided_at::text as cursor`;
+  invoice_ids::text[] as invoice_ids, outcome, outcome_reason, outcome_at, origin, decided_at::text as cursor`;
 
 /** The occurrence log, as read by tenants and as followed downstream. */
 @Injectable()
@@ -94,6 +114,52 @@ export class OccurrenceRepository {
       [occurrenceId, tenantId],
     );
     return row;
+  }
+
+  /** The tenant's occurrence SendNow made for the caller's key, if any. */
+  async byRequest(tenantId: string, requestId: string): Promise<OccurrenceRow | undefined> {
+    const [row] = await nativeQuery<OccurrenceRow>(
+      this.orm.em.fork(),
+      `select ${COLUMNS} from ${SCHEMA}.occurrences where tenant_id = ? and request_id = ?`,
+      [tenantId, requestId],
+    );
+    return row;
+  }
+
+  /**
+   * Stores a manual occurrence and, when it is to be sent, its render job,
+   * in one transaction. False when the caller's key was taken meanwhile (a
+   * concurrent retry): nothing is stored.
+   */
+  recordManual(occurrence: ManualOccurrence, job?: OutgoingMessage): Promise<boolean> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const inserted = await nativeQuery<{ id: string }>(
+        em,
+        `insert into ${SCHEMA}.occurrences
+           (id, tenant_id, rule_id, rule_kind, customer_id, local_date, fire_at, decided_at, status, reason,
+            invoice_ids, step, origin, request_id)
+         values (?, ?, ?, ?, ?, ?::date, ?, ?, ?, ?, ?::uuid[], 0, 'manual', ?)
+         on conflict (tenant_id, request_id) where request_id is not null do nothing
+         returning id`,
+        [
+          occurrence.id,
+          occurrence.tenantId,
+          occurrence.ruleId,
+          occurrence.ruleKind,
+          occurrence.customerId,
+          occurrence.localDate,
+          occurrence.at,
+          occurrence.at,
+          occurrence.status,
+          occurrence.reason,
+          `{${occurrence.invoiceIds.join(',')}}`,
+          occurrence.requestId,
+        ],
+      );
+      if (inserted.length === 0) return false;
+      if (job) await enqueue(em, SCHEMA, job);
+      return true;
+    });
   }
 
   /**

@@ -156,6 +156,21 @@ export class CustomerPoliciesRepository {
     );
   }
 
+  /** A customer receivables announced (deleted or not), as it did; undefined for an id it never announced. */
+  async announced(
+    em: EntityManager,
+    tenantId: string,
+    customerId: string,
+  ): Promise<{ legalName: string; taxId: string; deleted: boolean } | undefined> {
+    const [row] = await nativeQuery<{ legal_name: string; tax_id: string; deleted: boolean }>(
+      em,
+      `select legal_name, tax_id, deleted from ${SCHEMA}.customer_policies
+        where tenant_id = ? and customer_id = ? and known`,
+      [tenantId, customerId],
+    );
+    return row && { legalName: row.legal_name, taxId: row.tax_id, deleted: row.deleted };
+  }
+
   /** Among the customers receivables has announced (and not deleted). */
   async enrollmentCounts(em: EntityManager, tenantId: string): Promise<{ enrolled: number; notEnrolled: number }> {
     const [row] = await nativeQuery<{ enrolled: number; not_enrolled: number }>(

@@ -13,7 +13,12 @@ import {
  * from how the tenant starts new ones (the rest are as new customers start),
  * and its exclusions.
  */
-export async function loadPolicyBook(em: EntityManager, tenantId: string): Promise<PolicyBook> {
+export async function loadPolicyBook(
+  em: EntityManager,
+  tenantId: string,
+  /** Only this customer's settings (a decision about one customer). */
+  only?: { customerId: string },
+): Promise<PolicyBook> {
   const [settings] = await em.execute<
     { new_customers_enrolled: boolean; late_issue_notices: TenantPolicy['lateIssueNotices'] }[]
   >(`select new_customers_enrolled, late_issue_notices from ${SCHEMA}.tenant_settings where tenant_id = ?`, [tenantId]);
@@ -26,8 +31,9 @@ export async function loadPolicyBook(em: EntityManager, tenantId: string): Promi
     >(
       `select customer_id, enrolled, paused_until::text as paused_until, rule_switches
          from ${SCHEMA}.customer_policies
-        where tenant_id = ? and (enrolled <> ? or paused_until is not null or rule_switches <> '{}'::jsonb)`,
-      [tenantId, tenant.newCustomersEnrolled],
+        where tenant_id = ? and (enrolled <> ? or paused_until is not null or rule_switches <> '{}'::jsonb)
+          and (?::uuid is null or customer_id = ?::uuid)`,
+      [tenantId, tenant.newCustomersEnrolled, only?.customerId ?? null, only?.customerId ?? null],
     ),
     em.execute<{ id: string; rule_id: string | null; match: Exclusion['match']; value: string }[]>(
       `select id, rule_id, match, value from ${SCHEMA}.exclusions where tenant_id = ?`,

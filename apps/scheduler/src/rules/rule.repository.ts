@@ -14,6 +14,18 @@ export class RuleRepository {
       .find(RuleEntity, { tenantId, deleted: false }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
+  /** One of the tenant's rules in force; undefined when it has none by that id. */
+  async inForce(tenantId: string, ruleId: string): Promise<Rule | undefined> {
+    return (await this.orm.em.fork().findOne(RuleEntity, { id: ruleId, tenantId, deleted: false })) ?? undefined;
+  }
+
+  /** The tenant's rules in force of one kind, oldest first. */
+  ofKind(tenantId: string, kind: Rule['kind']): Promise<Rule[]> {
+    return this.orm.em
+      .fork()
+      .find(RuleEntity, { tenantId, kind, deleted: false }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
   /** Retires the rule (it decides nothing more); false when the tenant has no such rule in force. */
   async retire(tenantId: string, ruleId: string): Promise<boolean> {
     const em = this.orm.em.fork();

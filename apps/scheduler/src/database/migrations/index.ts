@@ -16,6 +16,7 @@ import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261205100000 } from './Migration20261205100000';
 import { Migration20261205110000 } from './Migration20261205110000';
+import { Migration20261205120000 } from './Migration20261205120000';
 import { Migration20261206090000 } from './Migration20261206090000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
@@ -37,5 +38,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204100000', class: Migration20261204100000 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
   { name: 'Migration20261205110000', class: Migration20261205110000 },
+  { name: 'Migration20261205120000', class: Migration20261205120000 },
   { name: 'Migration20261206090000', class: Migration20261206090000 },
 ];
