@@ -7,8 +7,10 @@ import type { OccurrencePlan } from './occurrence-plan';
 import { renderJob } from './render-job';
 import type { OccurrenceStatus } from './target-decision';
 
-/** What a batch recorded: each verdict, and of the queued ones those held for approval. */
-export type RecordedCounts = Record<OccurrenceStatus | 'awaitingApproval', number>;
+/** What a batch recorded: each verdict, of the queued ones those held for approval, the skipped by reason. */
+export type RecordedCounts = Record<OccurrenceStatus | 'awaitingApproval', number> & {
+  skippedBy: Record<string, number>;
+};
 
 /**
  * Stores planned occurrences once, in the caller's transaction. Each step is
@@ -25,7 +27,7 @@ export async function recordOccurrences(
   heldIn?: string,
 ): Promise<RecordedCounts> {
   const { tenantId } = rule;
-  const counts = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0 };
+  const counts: RecordedCounts = { queued: 0, missed: 0, skipped: 0, awaitingApproval: 0, skippedBy: {} };
   if (plans.length === 0) return counts;
   const claimed = await nativeQuery<{ occurrence_id: string; target: string; day: string }>(
     em,
@@ -92,7 +94,11 @@ export async function recordOccurrences(
       ),
     ],
   );
-  for (const { decisions } of kept) counts[decisions[0].status]++;
+  for (const { decisions } of kept) {
+    const { status, reason } = decisions[0];
+    counts[status]++;
+    if (status === 'skipped') counts.skippedBy[reason ?? ''] = (counts.skippedBy[reason ?? ''] ?? 0) + 1;
+  }
   if (heldIn) {
     counts.awaitingApproval = counts.queued;
     counts.queued = 0;

@@ -1,4 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
+import { z } from 'zod';
+import { occurrenceFields } from '../../occurrences/occurrence-fields';
 
 export interface RunCycleCommand {
   tenantId: string;
@@ -11,3 +13,11 @@ export interface RunCycleCommand {
    */
   issued?: string[];
 }
+
+/** A RunCycle request: the instant to decide for, now when absent. */
+export const runCycleRequest = z
+  .object({ tenantId: z.string(), asOf: occurrenceFields.instant })
+  .transform(({ tenantId, asOf }): RunCycleCommand => ({
+    tenantId,
+    asOf: asOf ? Temporal.Instant.fromEpochMilliseconds(asOf.getTime()) : Temporal.Now.instant(),
+  }));

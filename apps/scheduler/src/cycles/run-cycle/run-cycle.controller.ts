@@ -1,9 +1,9 @@
-import { Temporal } from '@js-temporal/polyfill';
 import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
-import { TenantAuth } from '@chasqui/grpc';
+import { parseRequest, TenantAuth } from '@chasqui/grpc';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { runCycleRequest } from './run-cycle.command';
 import { RunCycleUseCase } from './run-cycle.usecase';
 
 @Controller()
@@ -16,11 +16,31 @@ export class RunCycleController {
   @GrpcMethod('SchedulerService', 'RunCycle')
   async handle(request: scheduler.RunCycleRequest, metadata: Metadata): Promise<scheduler.RunCycleResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
-    const asOf = request.asOf
-      ? Temporal.Instant.fromEpochMilliseconds(
-          Number(request.asOf.seconds) * 1000 + Math.floor(request.asOf.nanos / 1e6),
-        )
-      : Temporal.Now.instant();
-    return this.runCycle.execute({ tenantId, asOf });
+    const result = await this.runCycle.execute(
+      parseRequest(runCycleRequest, { ...request, tenantId }, 'CYCLE.INVALID'),
+    );
+    return {
+      queued: result.queued,
+      missed: result.missed,
+      skipped: result.skipped,
+      awaitingApproval: result.awaitingApproval,
+      runId: result.runId,
+      skippedByReason: reasonCounts(result.skippedBy),
+      rules: result.rules.map((rule) => ({
+        ruleId: rule.ruleId,
+        queued: rule.queued,
+        missed: rule.missed,
+        skipped: rule.skipped,
+        skippedByReason: reasonCounts(rule.skippedBy),
+        awaitingApproval: rule.awaitingApproval,
+      })),
+    };
   }
+}
+
+/** Most first, then by reason. */
+function reasonCounts(byReason: Record<string, number>): scheduler.ReasonCount[] {
+  return Object.entries(byReason)
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }

@@ -21,8 +21,11 @@ const STATUSES = ['queued', 'missed', 'skipped', 'awaitingApproval'] as const;
 const BATCH = 1000;
 const WRITERS = 2;
 
-/** What a cycle recorded; `runId`: the run its reminders wait in for approval, if approval is required. */
-export type CycleResult = RecordedCounts & { runId: string };
+/** What a cycle recorded for one rule; `runId`: the run its reminders wait in for approval, if approval is required. */
+export type RuleResult = RecordedCounts & { runId: string };
+
+/** What a cycle recorded in all, and rule by rule (the rules that recorded something). */
+export type CycleResult = RuleResult & { rules: (RuleResult & { ruleId: string })[] };
 
 /**
  * Decides every reminder due at `asOf` for one tenant, each exactly once:
@@ -58,7 +61,9 @@ export class RunCycleUseCase {
     const total = emptyResult();
     const rules = await this.decider.rules(em, tenantId, policy);
     for (const rule of issued ? rules.filter((r) => r.kind === 'invoice_issued') : rules) {
-      tally(total, await this.decideAndRecord(tenantId, rule, asOf, policy, hold, issued ?? []));
+      const recorded = await this.decideAndRecord(tenantId, rule, asOf, policy, hold, issued ?? []);
+      tally(total, recorded);
+      if (STATUSES.some((status) => recorded[status] > 0)) total.rules.push({ ruleId: rule.id, ...recorded });
       if (!issued) await this.advance(rule, asOf);
     }
     for (const status of STATUSES) this.decided.inc({ status }, total[status]);
@@ -91,7 +96,7 @@ export class RunCycleUseCase {
     policy: PolicyBook,
     hold: boolean,
     invoiceIds: string[],
-  ): Promise<CycleResult> {
+  ): Promise<RuleResult> {
     const decidedAt = new Date(asOf.epochMilliseconds);
     const writer = new OccurrenceWriter((batch) => this.write(tenantId, rule, batch, decidedAt, hold), BATCH, WRITERS);
     const decisions: TargetDecision[] = [];
@@ -109,7 +114,7 @@ export class RunCycleUseCase {
       await writer.finish().catch(() => undefined);
       throw error;
     });
-    const counts = emptyResult();
+    const counts = emptyRuleResult();
     for (const recorded of await writer.finish()) tally(counts, recorded);
     return counts;
   }
@@ -121,7 +126,7 @@ export class RunCycleUseCase {
     batch: OccurrencePlan[],
     decidedAt: Date,
     hold: boolean,
-  ): Promise<CycleResult> {
+  ): Promise<RuleResult> {
     const recorded = await this.orm.em.fork().transactional(async (em) => {
       const sends = batch.some((plan) => plan.decisions.some((d) => d.status === 'queued'));
       const runId = hold && sends ? await openRun(em, tenantId, decidedAt) : '';
@@ -132,9 +137,20 @@ export class RunCycleUseCase {
   }
 }
 
-const emptyResult = (): CycleResult => ({ queued: 0, missed: 0, skipped: 0, awaitingApproval: 0, runId: '' });
+const emptyRuleResult = (): RuleResult => ({
+  queued: 0,
+  missed: 0,
+  skipped: 0,
+  awaitingApproval: 0,
+  skippedBy: {},
+  runId: '',
+});
 
-function tally(into: CycleResult, recorded: CycleResult): void {
+const emptyResult = (): CycleResult => ({ ...emptyRuleResult(), rules: [] });
+
+function tally(into: RuleResult, recorded: RuleResult): void {
   for (const status of STATUSES) into[status] += recorded[status];
+  for (const [reason, n] of Object.entries(recorded.skippedBy))
+    into.skippedBy[reason] = (into.skippedBy[reason] ?? 0) + n;
   into.runId = recorded.runId || into.runId;
 }
