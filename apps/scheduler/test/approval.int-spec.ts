@@ -50,6 +50,7 @@ describe('approval mode: a run waits for ApproveRun', () => {
     await ledger.invoice(norte, 'N-2', '2026-06-01');
     await ledger.invoice(sur, 'S-1', '2026-06-01');
     await ledger.invoice(silent, 'X-1', '2026-06-01');
+    await stack.announced([norte, sur, silent]);
 
     expect((await call(stack.scheduler.updateSettings({ approvalRequired: true }, auth))).settings).toEqual({
       approvalRequired: true,

@@ -40,6 +40,7 @@ describe('CancelOccurrence: a reminder withdrawn before it leaves the scheduler,
       silent: await ledger.customer('Sin Correo', { contact: false }),
     };
     for (const [name, id] of Object.entries(customers)) await ledger.invoice(id, name, '2026-06-01');
+    await stack.announced(Object.values(customers));
     return { ...tenant, customers };
   }
 

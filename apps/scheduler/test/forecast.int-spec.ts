@@ -81,6 +81,7 @@ describe('Forecast: what will go out if nothing is paid', () => {
     const customer = await ledger.customer('dos-facturas');
     const first = await ledger.invoice(customer, 'D-1', '2026-08-01');
     await ledger.invoice(customer, 'D-2', '2026-08-05');
+    await stack.announced([customer]);
     const { reminders } = await call(
       stack.scheduler.forecast(
         { customerId: customer, invoiceId: first.id, fromDate: '2026-08-01', toDate: '2026-08-31' },
@@ -93,14 +94,16 @@ describe('Forecast: what will go out if nothing is paid', () => {
       ['2026-08-22', [first.id]],
     ]);
 
+    // Another tenant has no such customer.
     const b = await stack.tenant();
-    const foreign = await call(
+    const foreign = await failure(
       stack.scheduler.forecast(
         { customerId: customer, invoiceId: '', fromDate: '2026-08-01', toDate: '2026-08-31' },
         b.auth,
       ),
     );
-    expect(foreign.reminders).toEqual([]);
+    expect(foreign.code).toBe(status.NOT_FOUND);
+    expect(readBadRequest(foreign).map((v) => v.field)).toEqual(['customer_id']);
 
     const backwards = await failure(
       stack.scheduler.forecast(

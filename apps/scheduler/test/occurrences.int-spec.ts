@@ -19,7 +19,7 @@ describe('ListOccurrences: what was decided, with its reason', () => {
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 
-  it('pages through every decision, newest first, filtered by customer; another tenant sees none', async () => {
+  it('pages through every decision, newest first, filtered by customer; another tenant has no such customer', async () => {
     const { auth } = await stack.tenant();
     const ledger = new Ledger(stack, auth);
     const { rule } = await firstValueFrom(
@@ -38,6 +38,7 @@ describe('ListOccurrences: what was decided, with its reason', () => {
     const unreachable = await ledger.customer('sin-contacto', { contact: false });
     const invoice = await ledger.invoice(reachable, 'R', '2026-05-01');
     await ledger.invoice(unreachable, 'U', '2026-05-01');
+    await stack.announced([reachable, unreachable]);
     for (const day of days('2026-05-01', '2026-05-12')) {
       await firstValueFrom(stack.scheduler.runCycle({ asOf: instant(`${day}T18:00:00Z`) }, auth));
     }
@@ -69,11 +70,13 @@ describe('ListOccurrences: what was decided, with its reason', () => {
     expect(skipped.occurrences).toHaveLength(5);
     expect(skipped.occurrences.every((o) => o.reason === 'no_deliverable_contact')).toBe(true);
 
+    // Another tenant has no such customer.
     const other = await stack.tenant();
-    const foreign = await firstValueFrom(
+    const foreign = await failure(
       stack.scheduler.listOccurrences({ customerId: reachable, ruleId: '', pageSize: 0, pageToken: '' }, other.auth),
     );
-    expect(foreign.occurrences).toEqual([]);
+    expect(foreign.code).toBe(status.NOT_FOUND);
+    expect(readBadRequest(foreign).map((v) => v.field)).toEqual(['customer_id']);
   });
 
   it('refuses a page token it did not give, and a page larger than 1000, naming the field', async () => {

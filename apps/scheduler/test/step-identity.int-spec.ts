@@ -130,6 +130,7 @@ describe('step identity: a moved due date and a delinquency episode', () => {
     const customer = await ledger.customer('episodio', { delinquencyLimitDays: 60 });
     const a = await ledger.invoice(customer, 'A', '2026-01-10');
     const b = await ledger.invoice(customer, 'B', '2026-01-25');
+    await stack.announced([customer]);
     await runDaily(auth, '2026-01-10', '2026-03-01');
     // A, 45 days overdue on 02-24, brought the closing notice; paid now, B stays overdue: the same episode.
     await ledger.pay(customer, a.id, '100000', '2026-03-01');

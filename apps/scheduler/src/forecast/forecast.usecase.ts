@@ -7,6 +7,8 @@ import { overdueAccounts } from '../cycles/delinquency';
 import { DelinquencyRepository } from '../cycles/delinquency.repository';
 import { addToAccounts, type CustomerAccount } from '../cycles/statement-steps';
 import { ReceivablesClient } from '../grpc/receivables.client';
+import { CustomerPoliciesRepository } from '../policy/customer-policies.repository';
+import { knownCustomer } from '../policy/known-customer';
 import { loadPolicyBook } from '../policy/load-policy-book';
 import { RuleRepository } from '../rules/rule.repository';
 import { forecastCustomer } from './forecast';
@@ -28,10 +30,12 @@ export class ForecastUseCase {
     private readonly rules: RuleRepository,
     private readonly receivables: ReceivablesClient,
     private readonly delinquencies: DelinquencyRepository,
+    private readonly policies: CustomerPoliciesRepository,
   ) {}
 
   async execute(command: ForecastCommand): Promise<ReturnType<typeof forecastCustomer>> {
     const { tenantId, customerId, invoiceId } = command;
+    await knownCustomer(this.policies, this.orm.em.fork(), tenantId, customerId);
     const [rules, policy, collectibles] = await Promise.all([
       this.rules.listActive(tenantId),
       loadPolicyBook(this.orm.em.fork(), tenantId),

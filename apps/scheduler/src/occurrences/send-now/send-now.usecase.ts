@@ -10,8 +10,8 @@ import { renderJob } from '../../cycles/render-job';
 import { verdict } from '../../cycles/target-decision';
 import { ReceivablesClient } from '../../grpc/receivables.client';
 import { CustomerPoliciesRepository } from '../../policy/customer-policies.repository';
+import { knownCustomer } from '../../policy/known-customer';
 import { loadPolicyBook } from '../../policy/load-policy-book';
-import { unknownCustomer } from '../../policy/unknown-customer';
 import type { Rule } from '../../rules/rule.entity';
 import { RuleRepository } from '../../rules/rule.repository';
 import { OccurrenceRepository, type ManualOccurrence, type OccurrenceRow } from '../occurrence.repository';
@@ -41,8 +41,7 @@ export class SendNowUseCase {
     const earlier = requestId ? await this.occurrences.byRequest(tenantId, requestId) : undefined;
     if (earlier) return sameRequest(earlier, command);
     const em = this.orm.em.fork();
-    const customer = await this.policies.announced(em, tenantId, customerId);
-    if (!customer || customer.deleted) throw unknownCustomer('customer_id', [customerId]);
+    const customer = await knownCustomer(this.policies, em, tenantId, customerId);
     const rule = await this.ruleOf(command);
     const [policy, open] = await Promise.all([
       loadPolicyBook(em, tenantId, { customerId }),

@@ -9,6 +9,8 @@ import { lastValueFrom, toArray } from 'rxjs';
 import { renderJob } from '../../cycles/render-job';
 import { SCHEMA } from '../../database/orm-settings';
 import { ReceivablesClient } from '../../grpc/receivables.client';
+import { CustomerPoliciesRepository } from '../../policy/customer-policies.repository';
+import { knownCustomer } from '../../policy/known-customer';
 import { RuleEntity, type Rule } from '../rule.entity';
 
 export interface TestSendCommand {
@@ -30,6 +32,7 @@ export class TestSendUseCase {
     private readonly orm: MikroORM,
     private readonly receivables: ReceivablesClient,
     private readonly outbox: OutboxRelay,
+    private readonly policies: CustomerPoliciesRepository,
   ) {}
 
   async execute(command: TestSendCommand): Promise<{ testId: string; invoiceIds: string[] }> {
@@ -37,6 +40,7 @@ export class TestSendUseCase {
     const em = this.orm.em.fork();
     const rule = await em.findOne(RuleEntity, { id: ruleId, tenantId, deleted: false });
     if (!rule) throw new NotFound('RULE.NOT_FOUND', 'rule_id', 'no such rule');
+    await knownCustomer(this.policies, em, tenantId, customerId);
     const open = await lastValueFrom(this.receivables.collectibles(tenantId, { customerId }).pipe(toArray()));
     if (open.length === 0) {
       throw new FailedPrecondition(
