@@ -1,5 +1,7 @@
+import { status } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
-import { call } from './support/calls';
+import { readBadRequest } from '@chasqui/grpc';
+import { call, failure } from './support/calls';
 import { instant, Ledger } from './support/ledger';
 import { SchedulerStack } from './support/scheduler-stack';
 
@@ -75,5 +77,14 @@ describe('PreviewRun: what a cycle would send, before it does', () => {
 
     const other = await stack.tenant();
     expect(await call(stack.scheduler.previewRun({ asOf }, other.auth))).toMatchObject({ customers: 0, reminders: 0 });
+  });
+
+  it('names a malformed as_of instead of failing inside', async () => {
+    const { auth } = await stack.tenant();
+    const error = await failure(stack.scheduler.previewRun({ asOf: { seconds: '9'.repeat(20), nanos: 0 } }, auth));
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(readBadRequest(error)).toEqual([
+      { field: 'as_of.seconds', description: 'must be between years 1 and 9999' },
+    ]);
   });
 });

@@ -1,9 +1,9 @@
-import { Temporal } from '@js-temporal/polyfill';
 import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
-import { TenantAuth } from '@chasqui/grpc';
+import { parseRequest, TenantAuth } from '@chasqui/grpc';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { runCycleRequest } from '../../cycles/run-cycle/run-cycle.command';
 import { toRuleKindProto } from '../../grpc/to-proto';
 import { PreviewRunUseCase } from './preview-run.usecase';
 
@@ -22,11 +22,7 @@ export class PreviewRunController {
   @GrpcMethod('SchedulerService', 'PreviewRun')
   async handle(request: scheduler.PreviewRunRequest, metadata: Metadata): Promise<scheduler.PreviewRunResponse> {
     const tenantId = await this.auth.tenantOf(metadata);
-    const asOf = request.asOf
-      ? Temporal.Instant.fromEpochMilliseconds(
-          Number(request.asOf.seconds) * 1000 + Math.floor(request.asOf.nanos / 1e6),
-        )
-      : Temporal.Now.instant();
+    const { asOf } = parseRequest(runCycleRequest, { ...request, tenantId }, 'PREVIEW.INVALID');
     const preview = await this.previewRun.execute(tenantId, asOf);
     return {
       customers: preview.customers,
