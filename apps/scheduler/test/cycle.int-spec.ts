@@ -1,5 +1,4 @@
 import { receivables, scheduler } from '@chasqui/contracts';
-import type { Metadata } from '@grpc/grpc-js';
 import { Temporal } from '@js-temporal/polyfill';
 import { waitFor } from '@chasqui/testing';
 import { firstValueFrom } from 'rxjs';
@@ -16,11 +15,7 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 
-  const runDaily = async (auth: Metadata, from: string, to: string, utcTime = '18:00:00Z') => {
-    for (const day of days(from, to)) {
-      await firstValueFrom(stack.scheduler.runCycle({ asOf: instant(`${day}T${utcTime}`) }, auth));
-    }
-  };
+  const runDaily = stack.runDaily.bind(stack);
 
   /** Each occurrence of the tenant: its local date, status, reason and the invoices it lists. */
   const occurrences = async (tenantId: string) =>

@@ -1,7 +1,7 @@
 import { scheduler } from '@chasqui/contracts';
 import type { Metadata } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
-import { days, instant, Ledger } from './support/ledger';
+import { Ledger } from './support/ledger';
 import { ruleRequest } from './support/rules';
 import { SchedulerStack } from './support/scheduler-stack';
 
@@ -19,11 +19,7 @@ describe('step identity: a moved due date and a delinquency episode', () => {
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 
-  const runDaily = async (auth: Metadata, from: string, to: string) => {
-    for (const day of days(from, to)) {
-      await firstValueFrom(stack.scheduler.runCycle({ asOf: instant(`${day}T18:00:00Z`) }, auth));
-    }
-  };
+  const runDaily = stack.runDaily.bind(stack);
 
   const moveDueDate = (auth: Metadata, invoiceId: string, dueDate: string) =>
     firstValueFrom(stack.receivables.updateInvoice({ invoiceId, dueDate }, auth));

@@ -2,7 +2,7 @@ import { receivables, scheduler } from '@chasqui/contracts';
 import type { Metadata } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
-import { days, instant, Ledger } from './support/ledger';
+import { Ledger } from './support/ledger';
 import { ruleRequest } from './support/rules';
 import { SchedulerStack } from './support/scheduler-stack';
 
@@ -20,11 +20,7 @@ describe('tenant choices: late issue notices and new customers’ enrollment', (
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 
-  const runDaily = async (auth: Metadata, from: string, to: string) => {
-    for (const day of days(from, to)) {
-      await firstValueFrom(stack.scheduler.runCycle({ asOf: instant(`${day}T18:00:00Z`) }, auth));
-    }
-  };
+  const runDaily = stack.runDaily.bind(stack);
 
   const occurrences = async (tenantId: string) => {
     const { rows } = await stack.sql.query<{ date: string; status: string; reason: string | null }>(

@@ -12,6 +12,7 @@ import {
 } from '@chasqui/testing';
 import { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
+import { days, instant } from './ledger';
 
 /**
  * receivables (the ledger and the keys) and scheduler as processes on a fresh
@@ -103,6 +104,13 @@ export class SchedulerStack {
       },
       `the scheduler to hear of customers ${customerIds.join(', ')}`,
     );
+  }
+
+  /** One cycle a day from `from` to `to` (inclusive), each at `utcTime` — 12:00 in Mexico City by default. */
+  async runDaily(auth: Metadata, from: string, to: string, utcTime = '18:00:00Z'): Promise<void> {
+    for (const day of days(from, to)) {
+      await firstValueFrom(this.scheduler.runCycle({ asOf: instant(`${day}T${utcTime}`) }, auth));
+    }
   }
 
   /** A new tenant; returns its id and the metadata that authenticates as it. */
