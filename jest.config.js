@@ -17,7 +17,8 @@ module.exports = {
     {
       ...base,
       displayName: 'int',
-      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
+      // Also the deploy/ checks that run kubectl, promtool and the schema validator.
+      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts', '<rootDir>/tests/static/*.int-spec.ts'],
       slowTestThreshold: 30,
     },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 120 },

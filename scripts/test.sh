@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/prepare.sh
 
 ensure_system_packages pdftotext
+ensure_promtool
 ensure_postgres
 ensure_rabbitmq
 install_and_build

@@ -28,6 +28,18 @@ ensure_system_packages() { # needs_pdftotext
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }
 
+# promtool checks the alert rules (tests/static/production.int-spec.ts); the test
+# is skipped where it cannot be installed.
+ensure_promtool() {
+  command -v promtool >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing promtool (prometheus) with apt-get"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus) \
+      >/dev/null 2>&1 || log "could not install prometheus: the alert rules will not be checked by promtool"
+  fi
+  return 0
+}
+
 ensure_postgres() {
   port_open 5432 && return 0
   if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
