@@ -3,7 +3,13 @@
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
-  moduleNameMapper: { '^@chasqui/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    // The generated contracts (~700 kB of TypeScript, rebuilt with every proto change) are
+    // loaded as compiled, as the services load them: transpiling them cold cost a unit
+    // spec seconds. `npm run build` in libs/contracts writes src/gen and dist together.
+    '^@chasqui/contracts$': '<rootDir>/libs/contracts/dist',
+    '^@chasqui/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  },
   rootDir: __dirname,
 };
 

@@ -4,7 +4,7 @@ import { RpcException } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { throwError, type Observable } from 'rxjs';
 import type { Log } from '@chasqui/observability';
-import { DomainError, type DomainErrorKind } from './domain-error';
+import { DomainError, type DomainErrorKind } from '@chasqui/errors';
 import { rpcError } from './rpc-error';
 
 /**

@@ -3,6 +3,7 @@ export { grpcClient, callDeadlines, DEFAULT_DEADLINES, type CallDeadlines } from
 export { isTransientGrpcError } from './transient-error';
 export { apiKeyMetadata, serviceMetadata } from './credentials';
 export { TenantAuth } from './tenant-auth';
+// Domain errors live in @chasqui/errors; re-exported for the edges not yet moved there.
 export {
   AlreadyExists,
   DomainError,
@@ -11,10 +12,14 @@ export {
   NotFound,
   type DomainErrorKind,
   type FieldViolation,
-} from './domain-error';
+} from '@chasqui/errors';
 export { DomainErrorFilter, toStatusError } from './domain-error.filter';
 export { rpcError, readBadRequest } from './rpc-error';
 export { parseRequest } from './parse-request';
+export { ParseRequestPipe } from './parse-request.pipe';
+export { TenantGuard, ServiceOnlyGuard } from './tenant.guard';
+export { AdminGuard } from './admin.guard';
+export { Tenant, TenantCommand, RequestCommand } from './tenant.decorator';
 export { startGrpcService } from './start-grpc-service';
 export { remoteTenantAuth } from './remote-tenant-auth';
 export { asMessagingFailure } from './grpc-failure';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidArgument } from './domain-error';
+import { InvalidArgument } from '@chasqui/errors';
 
 /**
  * Validates a request with its schema; every problem becomes a field violation

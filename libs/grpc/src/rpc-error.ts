@@ -1,7 +1,7 @@
 import { Metadata, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { googleRpc, RpcStatus } from '@chasqui/contracts';
 import { RpcException } from '@nestjs/microservices';
-import type { FieldViolation } from './domain-error';
+import type { FieldViolation } from '@chasqui/errors';
 
 const DETAILS_KEY = 'grpc-status-details-bin';
 const BAD_REQUEST_TYPE = 'type.googleapis.com/google.rpc.BadRequest';

@@ -1,0 +1,9 @@
+export {
+  AlreadyExists,
+  DomainError,
+  FailedPrecondition,
+  InvalidArgument,
+  NotFound,
+  type DomainErrorKind,
+  type FieldViolation,
+} from './domain-error';
