@@ -3,6 +3,7 @@ import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { processDelivery } from './delivery';
 import type { ConsumerOptions } from './consumer-options';
 import { DependencyBreakers } from './dependency-breakers';
+import { deadQueueName } from './retry-policy';
 import { declareConsumerTopology } from './topology';
 
 /**
@@ -15,6 +16,7 @@ export class Consumer<T> {
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly breakers: DependencyBreakers;
+  private unwatch: (() => void)[] = [];
 
   constructor(private readonly options: ConsumerOptions<T>) {
     if (!Number.isInteger(options.prefetch) || options.prefetch < 1) throw new Error('messaging: prefetch must be ≥ 1');
@@ -33,6 +35,7 @@ export class Consumer<T> {
     await this.channel.waitForConnect();
     // addSetup runs now and rejects if the first setup fails, so start() reports it.
     await this.channel.addSetup((channel: ConfirmChannel) => this.setup(channel));
+    this.watchDepths(this.channel);
   }
 
   /**
@@ -42,6 +45,7 @@ export class Consumer<T> {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const unwatch of this.unwatch.splice(0)) unwatch();
     const current = this.current;
     this.current = undefined;
     // A channel already gone has no consumer left to cancel.
@@ -52,6 +56,15 @@ export class Consumer<T> {
     await Promise.allSettled([...this.inFlight]);
     await this.channel?.close();
     this.channel = undefined;
+  }
+
+  /** The queue's depth and its dead letters', read when Prometheus scrapes. */
+  private watchDepths(channel: ChannelWrapper): void {
+    const { metrics, queue } = this.options;
+    if (!metrics) return;
+    this.unwatch = [queue, deadQueueName(queue)].map((name) =>
+      metrics.watchQueue(name, async () => (await channel.checkQueue(name)).messageCount),
+    );
   }
 
   private async setup(channel: ConfirmChannel): Promise<void> {

@@ -7,7 +7,7 @@ import { publishOptions, type OutboxRow } from './amqp-properties';
 import { ClaimCursor } from './claim-cursor';
 import { OutboxListener } from './outbox-listener';
 import { qualified } from './messaging-tables';
-import type { MessagingMetrics } from './metrics';
+import type { MessagingMetrics, OutboxState } from './metrics';
 import { declareExchanges, JOBS_EXCHANGE } from './topology';
 
 export interface OutboxRelayOptions {
@@ -39,7 +39,6 @@ export interface OutboxRelayOptions {
 const DEFAULT_EXCHANGE = '';
 const PUBLISH_TIMEOUT_MS = 10_000;
 const ERROR_PAUSE_MS = 1_000;
-const BACKLOG_EVERY_MS = 5_000;
 /** Listening, the relay still looks this often: a notification lost with its connection costs this much at most. */
 const LISTENING_IDLE_MS = 5_000;
 
@@ -60,7 +59,7 @@ export class OutboxRelay {
   /** Per lane: woken since it last looked. */
   private readonly nudged: boolean[];
   private readonly wake = new Map<number, () => void>();
-  private backlogAt = 0;
+  private unwatch?: () => void;
   /** Jobs the broker handed back: no queue is bound for them yet. */
   private readonly returned = new Set<string>();
   private readonly cursor = new ClaimCursor();
@@ -87,6 +86,7 @@ export class OutboxRelay {
     });
     this.loop = Promise.all(this.nudged.map((_, lane) => this.run(lane)));
     this.listener?.start();
+    this.unwatch = this.options.metrics?.watchOutbox(this.options.schema, () => this.backlog());
   }
 
   /** Wake the relay now (after a commit that enqueued). */
@@ -98,6 +98,7 @@ export class OutboxRelay {
   /** Finishes the batches in flight, then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unwatch?.();
     await this.listener?.stop();
     for (const wake of this.wake.values()) wake();
     await this.loop;
@@ -111,7 +112,6 @@ export class OutboxRelay {
       let pauseMs = this.listener?.listening ? LISTENING_IDLE_MS : this.idleMs;
       try {
         const { relayed, heldBack } = await this.relayBatch(lane);
-        await this.reportBacklog();
         if (relayed === this.batchSize) continue;
         // Jobs with no queue yet stay at the head of the outbox: try again later, not at once.
         if (heldBack) pauseMs = ERROR_PAUSE_MS;
@@ -176,15 +176,13 @@ export class OutboxRelay {
     });
   }
 
-  /** Counting is cheap on a drained outbox, but not on every tick. */
-  private async reportBacklog(): Promise<void> {
-    const { metrics, orm, schema } = this.options;
-    if (!metrics || Date.now() - this.backlogAt < BACKLOG_EVERY_MS) return;
-    this.backlogAt = Date.now();
-    const [row] = await orm.em
-      .fork()
-      .execute<{ n: string }[]>(`select count(*) as n from ${qualified(schema, 'outbox')}`);
-    metrics.outboxBacklog.set({ schema }, Number(row.n));
+  /** What waits in the outbox, read when Prometheus scrapes. */
+  private async backlog(): Promise<OutboxState> {
+    const [row] = await this.options.orm.em.fork().execute<{ n: string; oldest: number }[]>(
+      `select count(*) as n, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as oldest
+         from ${qualified(this.options.schema, 'outbox')}`,
+    );
+    return { rows: Number(row.n), oldestSeconds: Math.max(0, row.oldest) };
   }
 
   private pause(lane: number, ms: number): Promise<void> {
