@@ -4,6 +4,7 @@ import { JsonLogger } from '@chasqui/observability';
 import { DeadLettersController, platformProviders } from '@chasqui/platform';
 import { StatementLinkIssuer } from '@chasqui/statement-links';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Registry } from 'prom-client';
 import { BrandingRepository } from './branding/branding.repository';
 import { GetBrandingController } from './branding/get-branding/get-branding.controller';
 import { GetPaymentInstructionsController } from './branding/get-payment-instructions/get-payment-instructions.controller';
@@ -19,6 +20,7 @@ import { PreviewReminderController } from './previews/preview-reminder/preview-r
 import { PreviewReminderUseCase } from './previews/preview-reminder/preview-reminder.usecase';
 import { ChromiumPool } from './pdf/chromium-pool';
 import { PdfCache } from './pdf/pdf-cache';
+import { PdfMetrics } from './pdf/pdf-metrics';
 import { renderJobConsumer, renderJobDeadLetterHooks } from './renditions/render-reminder/render-job.consumer';
 import { RenderReminderUseCase } from './renditions/render-reminder/render-reminder.usecase';
 import { ATTACHMENTS_MAX_BYTES, ComposeReminder } from './renditions/compose-reminder';
@@ -140,12 +142,20 @@ export class AppModule {
         },
         {
           provide: ChromiumPool,
-          useFactory: () =>
-            new ChromiumPool({
+          inject: [Registry],
+          useFactory: (registry: Registry) => {
+            const metrics = new PdfMetrics(registry, () => pool);
+            const pool: ChromiumPool = new ChromiumPool({
               executablePath: env.CHROMIUM_PATH,
               pages: env.PDF_PAGES,
-              onBrowserRestart: () => log.warn('chromium restarted'),
-            }),
+              onBrowserRestart: () => {
+                metrics.restarts.inc();
+                log.warn('chromium restarted');
+              },
+              onPdfRendered: (seconds) => metrics.seconds.observe(seconds),
+            });
+            return pool;
+          },
         },
       ],
     };

@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Registry } from 'prom-client';
 import {
   ChromiumPool,
   PdfPoolNotRunningError,
   PdfRenderTimeoutError,
   type ChromiumPoolOptions,
 } from '../src/pdf/chromium-pool';
+import { PdfMetrics } from '../src/pdf/pdf-metrics';
 import { CHROMIUM } from './chromium-path';
 import { browserPids, isRunning, rendererPids } from './chromium-processes';
 import { pdfInfo, pdfText } from './pdf-text';
@@ -61,6 +63,39 @@ describe('ChromiumPool with real Chromium', () => {
       expect(markers.filter((marker) => text.includes(marker))).toHaveLength(1);
     });
     expect(pool.stats()).toMatchObject({ pagesOpened: 2, pdfsRendered: 9 }); // warm pages reused
+  });
+
+  it('shows its saturation and the time of each PDF to Prometheus', async () => {
+    const registry = new Registry();
+    const seconds: number[] = [];
+    const metrics = new PdfMetrics(registry, () => pool!);
+    const pool = await started({
+      pages: 2,
+      onPdfRendered: (s) => {
+        seconds.push(s);
+        metrics.seconds.observe(s);
+      },
+    });
+    const scraped = async (name: string) =>
+      Number(
+        (await registry.metrics())
+          .split('\n')
+          .find((line) => line.startsWith(`${name} `))
+          ?.split(' ')[1],
+      );
+
+    const renders = Array.from({ length: 5 }, (_, i) => pool.renderPdf(longDoc(`SATURATED-${i}`, 1500)));
+    // Two on the pages, three waiting for one.
+    expect(pool.load()).toEqual({ busy: 2, waiting: 3 });
+    expect(await scraped('renderer_pdf_pages_busy')).toBe(2);
+    expect(await scraped('renderer_pdf_renders_waiting')).toBe(3);
+    await Promise.all(renders);
+
+    expect(pool.load()).toEqual({ busy: 0, waiting: 0 });
+    expect(seconds).toHaveLength(5);
+    expect(Math.min(...seconds)).toBeGreaterThan(0);
+    expect(await scraped('renderer_pdf_seconds_count')).toBe(5);
+    expect(await scraped('renderer_pdf_renders_waiting')).toBe(0);
   });
 
   it('lets the document fetch nothing and run no script; data: URLs still work', async () => {

@@ -13,6 +13,8 @@ export interface ChromiumPoolOptions {
   pages: number;
   /** Called once a browser that disconnected (crashed, killed) has been replaced. */
   onBrowserRestart?: () => void;
+  /** Called with the seconds each PDF took in Chromium. */
+  onPdfRendered?: (seconds: number) => void;
   /** Renders before a page is closed and replaced. Default 200. */
   rendersPerPage?: number;
   /** Bound on one render (content + PDF); a page that takes longer is closed and the render fails. Default 60 s. */
@@ -103,6 +105,11 @@ export class ChromiumPool {
     return { ...this.counts };
   }
 
+  /** Pages rendering now, and renders waiting for a page. */
+  load(): { busy: number; waiting: number } {
+    return this.queue.load();
+  }
+
   private async shutDown(): Promise<void> {
     this.state = 'stopping';
     await Promise.allSettled([...this.accepted]);
@@ -134,11 +141,13 @@ export class ChromiumPool {
       timedOut = true;
       void page.close().catch(() => undefined);
     }, this.timeoutMs);
+    const started = performance.now();
     try {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf(PDF_OPTIONS);
       lease.rendered();
       this.counts.pdfsRendered++;
+      this.options.onPdfRendered?.((performance.now() - started) / 1000);
       return pdf;
     } catch (err) {
       if (timedOut) throw new PdfRenderTimeoutError(`PDF render took over ${this.timeoutMs} ms`, { cause: err });
