@@ -8,6 +8,7 @@ import { ormSettings } from './database/orm-settings';
 import type { DeliveryEnv } from './env';
 import { forwardReplyConsumer } from './inbound/forward-reply/forward-reply.consumer';
 import { ForwardReplyUseCase } from './inbound/forward-reply/forward-reply.usecase';
+import { InboundMetrics } from './inbound/inbound-metrics';
 import { InboundRepository } from './inbound/inbound.repository';
 import { ReadInboundUseCase } from './inbound/read-inbound/read-inbound.usecase';
 import { InboundSmtpServer } from './inbound/receive-inbound/inbound-smtp.server';
@@ -135,6 +136,7 @@ export class AppModule {
         ListMessagesUseCase,
         ListSuppressionsUseCase,
         ReadInboundUseCase,
+        InboundMetrics,
         ReceiveInboundUseCase,
         ResolveUnknownUseCase,
         SendMessageUseCase,

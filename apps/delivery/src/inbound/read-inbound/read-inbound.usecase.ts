@@ -10,6 +10,7 @@ import { cluesOf } from '../correlation';
 import { inboundEffects, type Unsubscribe } from '../inbound-effects';
 import type { InboundEmail } from '../inbound-email.entity';
 import { inboundEvents } from '../inbound-events';
+import { InboundMetrics } from '../inbound-metrics';
 import { InboundRepository, type Reading } from '../inbound.repository';
 
 /**
@@ -27,6 +28,7 @@ export class ReadInboundUseCase {
     private readonly inbound: InboundRepository,
     private readonly tokens: MailTokens,
     private readonly log: JsonLogger,
+    private readonly metrics: InboundMetrics,
     registry: Registry,
   ) {
     this.read_ = new Counter({
@@ -51,6 +53,7 @@ export class ReadInboundUseCase {
       kind: reading.state === 'failed' ? 'unreadable' : (reading.kind ?? 'unknown'),
       state: reading.state,
     });
+    if (reading.state === 'classified') this.metrics.record(reading.effects);
     if (reading.state !== 'classified') this.log.warn('inbound email not matched', { id, problem: reading.problem });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MailTokens } from '../../addresses/mail-tokens';
 import { inboundEffects } from '../../inbound/inbound-effects';
 import { inboundEvents } from '../../inbound/inbound-events';
+import { InboundMetrics } from '../../inbound/inbound-metrics';
 import { InboundRepository } from '../../inbound/inbound.repository';
 import { MessageRepository } from '../../messages/message.repository';
 
@@ -18,6 +19,7 @@ export class UnsubscribeUseCase {
     private readonly tokens: MailTokens,
     private readonly messages: MessageRepository,
     private readonly inbound: InboundRepository,
+    private readonly metrics: InboundMetrics,
   ) {}
 
   /** Whether the link is one of ours and still honoured (a GET shows the button only then). */
@@ -33,7 +35,7 @@ export class UnsubscribeUseCase {
     if (!message) return { refused: 'invalid' };
     const effects = inboundEffects(message, { kind: 'unsubscribe', via: 'one-click', from: null }, now, null);
     const addresses = effects.unsubscribes.map((u) => u.recipient);
-    await this.inbound.unsubscribe(effects, (fresh) =>
+    const added = await this.inbound.unsubscribe(effects, (fresh) =>
       inboundEvents(message, fresh, {
         key: `one-click:${message.id}:${fresh.unsubscribes.map((u) => u.recipient).join(',')}`,
         from: '',
@@ -41,6 +43,7 @@ export class UnsubscribeUseCase {
         inboundId: null,
       }),
     );
+    this.metrics.unsubscribedByClick(added.length);
     return { unsubscribed: addresses };
   }
 }
