@@ -1,13 +1,7 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { renderer } from '@chasqui/contracts';
-import {
-  grpcClient,
-  InvalidArgument,
-  readBadRequest,
-  rpcError,
-  serviceMetadata,
-  type CallDeadlines,
-} from '@chasqui/grpc';
+import { InvalidArgument } from '@chasqui/errors';
+import { grpcClient, readBadRequest, rpcError, serviceMetadata, type CallDeadlines } from '@chasqui/grpc';
 import { firstValueFrom } from 'rxjs';
 import type { RuleKind } from '../rules/rule.entity';
 

@@ -1,4 +1,4 @@
-import { NotFound } from '@chasqui/grpc';
+import { NotFound } from '@chasqui/errors';
 
 /**
  * A customer id receivables never announced (or deleted): nothing is stored

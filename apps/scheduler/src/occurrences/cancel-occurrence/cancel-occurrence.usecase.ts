@@ -1,4 +1,4 @@
-import { FailedPrecondition, NotFound } from '@chasqui/grpc';
+import { FailedPrecondition, NotFound } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { OccurrenceRepository, type OccurrenceRow } from '../occurrence.repository';
 import type { CancelOccurrenceCommand } from './cancel-occurrence.command';

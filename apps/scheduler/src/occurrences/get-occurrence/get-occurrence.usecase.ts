@@ -1,4 +1,4 @@
-import { NotFound } from '@chasqui/grpc';
+import { NotFound } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { OccurrenceRepository, type OccurrenceRow } from '../occurrence.repository';
 import type { GetOccurrenceCommand } from './get-occurrence.command';

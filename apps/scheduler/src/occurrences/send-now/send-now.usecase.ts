@@ -1,6 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { receivables } from '@chasqui/contracts';
-import { AlreadyExists, FailedPrecondition, NotFound } from '@chasqui/grpc';
+import { AlreadyExists, FailedPrecondition, NotFound } from '@chasqui/errors';
 import { OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,12 +1,16 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { PauseRow, PauseSource } from '../customer-policies.repository';
-import { listPausesCommand } from './list-pauses.command';
+import { listPausesCommand, type ListPausesCommand } from './list-pauses.command';
 import { ListPausesUseCase } from './list-pauses.usecase';
-import { pauseCustomerCommand, resumeCustomerCommand } from './pause-customer.command';
+import {
+  pauseCustomerCommand,
+  resumeCustomerCommand,
+  type PauseCustomerCommand,
+  type ResumeCustomerCommand,
+} from './pause-customer.command';
 import { PauseCustomerUseCase, ResumeCustomerUseCase } from './pause-customer.usecase';
 
 const reasons: Record<PauseSource, scheduler.PauseReason> = {
@@ -26,35 +30,34 @@ const toPauseProto = (row: PauseRow): scheduler.Pause => ({
 
 /** A pause skips a customer's steps up to and including its last day; resuming ends it now; the pauses in force. */
 @Controller()
+@UseGuards(TenantGuard)
 export class PauseController {
   constructor(
-    private readonly auth: TenantAuth,
     private readonly pauseCustomer: PauseCustomerUseCase,
     private readonly resumeCustomer: ResumeCustomerUseCase,
     private readonly listPauses: ListPausesUseCase,
   ) {}
 
   @GrpcMethod('SchedulerService', 'PauseCustomer')
-  async pause(request: scheduler.PauseCustomerRequest, metadata: Metadata): Promise<scheduler.PauseCustomerResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    await this.pauseCustomer.execute(parseRequest(pauseCustomerCommand, { ...request, tenantId }, 'PAUSE.INVALID'));
+  async pause(
+    @TenantCommand(pauseCustomerCommand, 'PAUSE.INVALID') command: PauseCustomerCommand,
+  ): Promise<scheduler.PauseCustomerResponse> {
+    await this.pauseCustomer.execute(command);
     return {};
   }
 
   @GrpcMethod('SchedulerService', 'ResumeCustomer')
   async resume(
-    request: scheduler.ResumeCustomerRequest,
-    metadata: Metadata,
+    @TenantCommand(resumeCustomerCommand, 'PAUSE.INVALID') command: ResumeCustomerCommand,
   ): Promise<scheduler.ResumeCustomerResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    await this.resumeCustomer.execute(parseRequest(resumeCustomerCommand, { ...request, tenantId }, 'PAUSE.INVALID'));
+    await this.resumeCustomer.execute(command);
     return {};
   }
 
   @GrpcMethod('SchedulerService', 'ListPauses')
-  async list(request: scheduler.ListPausesRequest, metadata: Metadata): Promise<scheduler.ListPausesResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(listPausesCommand, { ...request, tenantId }, 'PAUSE.INVALID');
+  async list(
+    @TenantCommand(listPausesCommand, 'PAUSE.INVALID') command: ListPausesCommand,
+  ): Promise<scheduler.ListPausesResponse> {
     const { pauses, nextPageToken } = await this.listPauses.execute(command);
     return { pauses: pauses.map(toPauseProto), nextPageToken };
   }

@@ -1,23 +1,21 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { RequestCommand, Tenant, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toRuleProto } from '../../grpc/to-proto';
-import { ruleDefinition } from '../rule-definition';
+import { ruleDefinition, type RuleDefinition } from '../rule-definition';
 import { CreateRuleUseCase } from './create-rule.usecase';
 
 @Controller()
+@UseGuards(TenantGuard)
 export class CreateRuleController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly createRule: CreateRuleUseCase,
-  ) {}
+  constructor(private readonly createRule: CreateRuleUseCase) {}
 
   @GrpcMethod('SchedulerService', 'CreateRule')
-  async handle(request: scheduler.CreateRuleRequest, metadata: Metadata): Promise<scheduler.CreateRuleResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const definition = parseRequest(ruleDefinition, request, 'RULE.INVALID');
+  async handle(
+    @Tenant() tenantId: string,
+    @RequestCommand(ruleDefinition, 'RULE.INVALID') definition: RuleDefinition,
+  ): Promise<scheduler.CreateRuleResponse> {
     return { rule: toRuleProto(await this.createRule.execute({ tenantId, definition })) };
   }
 }

@@ -1,6 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { receivables } from '@chasqui/contracts';
-import { FailedPrecondition, NotFound } from '@chasqui/grpc';
+import { FailedPrecondition, NotFound } from '@chasqui/errors';
 import { enqueue, OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,5 +1,5 @@
 import { enqueueMany, OutboxRelay } from '@chasqui/messaging';
-import { NotFound } from '@chasqui/grpc';
+import { NotFound } from '@chasqui/errors';
 import { nativeQuery } from '@chasqui/persistence';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

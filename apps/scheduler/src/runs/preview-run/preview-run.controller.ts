@@ -1,9 +1,8 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { runCycleRequest } from '../../cycles/run-cycle/run-cycle.command';
+import { runCycleRequest, type RunCycleCommand } from '../../cycles/run-cycle/run-cycle.command';
 import { toRuleKindProto } from '../../grpc/to-proto';
 import { PreviewRunUseCase } from './preview-run.usecase';
 
@@ -13,16 +12,14 @@ const amountsProto = (amounts: Map<string, bigint>): scheduler.CurrencyAmount[] 
     .map(([currency, amount]) => ({ currency, amountMinor: amount.toString() }));
 
 @Controller()
+@UseGuards(TenantGuard)
 export class PreviewRunController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly previewRun: PreviewRunUseCase,
-  ) {}
+  constructor(private readonly previewRun: PreviewRunUseCase) {}
 
   @GrpcMethod('SchedulerService', 'PreviewRun')
-  async handle(request: scheduler.PreviewRunRequest, metadata: Metadata): Promise<scheduler.PreviewRunResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const { asOf } = parseRequest(runCycleRequest, { ...request, tenantId }, 'PREVIEW.INVALID');
+  async handle(
+    @TenantCommand(runCycleRequest, 'PREVIEW.INVALID') { tenantId, asOf }: RunCycleCommand,
+  ): Promise<scheduler.PreviewRunResponse> {
     const preview = await this.previewRun.execute(tenantId, asOf);
     return {
       customers: preview.customers,
