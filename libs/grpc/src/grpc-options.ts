@@ -1,4 +1,5 @@
 import { grpcPackages, PROTO_ROOT, type GrpcPackage } from '@chasqui/contracts';
+import type { ServerInterceptor } from '@grpc/grpc-js';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 
 /**
@@ -22,8 +23,17 @@ export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 export const listenAddress = (host: string, port: number) =>
   host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 
-/** The service's own package, and the operations package every service serves beside it. */
-export function grpcServerOptions(pkg: GrpcPackage, host: string, port: number): GrpcOptions {
+/**
+ * The service's own package, and the operations package every service serves
+ * beside it; `interceptors` see every call (grpc-js server interceptors, which
+ * Nest hands to the server with its channel options).
+ */
+export function grpcServerOptions(
+  pkg: GrpcPackage,
+  host: string,
+  port: number,
+  interceptors: ServerInterceptor[] = [],
+): GrpcOptions {
   const served = [...new Set<GrpcPackage>([pkg, 'operations'])].map((name) => grpcPackages[name]);
   return {
     transport: Transport.GRPC,
@@ -34,6 +44,7 @@ export function grpcServerOptions(pkg: GrpcPackage, host: string, port: number):
       loader: LOADER_OPTIONS,
       maxReceiveMessageLength: MAX_MESSAGE_BYTES,
       maxSendMessageLength: MAX_MESSAGE_BYTES,
+      channelOptions: { interceptors },
     },
   };
 }

@@ -21,6 +21,7 @@ export { TenantGuard, ServiceOnlyGuard } from './tenant.guard';
 export { AdminGuard } from './admin.guard';
 export { Tenant, TenantCommand, RequestCommand } from './tenant.decorator';
 export { startGrpcService } from './start-grpc-service';
+export { GrpcServerMetrics } from './grpc-metrics';
 export { remoteTenantAuth } from './remote-tenant-auth';
 export { asMessagingFailure } from './grpc-failure';
 export { AdminAuth, ADMIN_TOKEN_HEADER } from './admin-auth';
