@@ -12,19 +12,6 @@ import { seedWorld, type World } from './fuzz/world';
 import { call, failure } from './support/calls';
 import { ReceivablesServer } from './support/receivables-server';
 
-// ReceivablesServer keeps its gRPC port to itself; the raw-bytes client needs it. It asks
-// freePort() for the gRPC port first, then the HTTP one.
-const mockPorts: number[] = [];
-jest.mock('@chasqui/testing', () => {
-  const actual = jest.requireActual<typeof import('@chasqui/testing')>('@chasqui/testing');
-  const freePort = async () => {
-    const port = await actual.freePort();
-    mockPorts.push(port);
-    return port;
-  };
-  return { ...actual, freePort };
-});
-
 jest.setTimeout(180_000);
 
 const COUNT = 5_000;
@@ -116,8 +103,7 @@ describe(`the receivables ledger under ${COUNT} random, malformed and racing req
   });
 
   it('answers bytes that are not its protobuf with an error of grpc-js or a refusal, never a crash', async () => {
-    const [grpcPort] = mockPorts;
-    const client = rawClient(grpcPort);
+    const client = rawClient(server.grpcPort);
     const tenant = world.tenants[0];
     try {
       // No bytes is a valid, empty request: proves the raw client reaches the service.
@@ -169,8 +155,7 @@ describe(`the receivables ledger under ${COUNT} random, malformed and racing req
   });
 
   it('is still up and answering afterwards', async () => {
-    const [, httpPort] = mockPorts;
-    expect((await fetch(`http://127.0.0.1:${httpPort}/readyz`)).ok).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${server.httpPort}/readyz`)).ok).toBe(true);
     const [tenant] = world.tenants;
     const { statement } = await call(server.client.getStatement(valid.statement(tenant.customers[0]), tenant.auth));
     expect(statement!.customer!.id).toBe(tenant.customers[0].id);

@@ -11,3 +11,17 @@ export { PrivatePostgres } from './private-postgres';
 export { PrivateRabbitmq } from './private-rabbitmq';
 export { sendRaw, type SmtpAnswer } from './smtp-client';
 export { dsnFor, replyTo } from './inbound-mail';
+export {
+  ServiceStack,
+  STACK_TOKENS,
+  type ServiceName,
+  type ServiceStackOptions,
+  type TestTenant,
+} from './service-stack';
+export { call, failure } from './grpc-calls';
+export { aTenant } from './factories/tenant.factory';
+export { aContact, aCustomer } from './factories/customer.factory';
+export { anInvoice, anInvoiceRow } from './factories/invoice.factory';
+export { aPaymentOf } from './factories/payment.factory';
+export { aRule } from './factories/rule.factory';
+export { Ledger } from './factories/ledger';
