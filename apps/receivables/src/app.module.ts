@@ -30,6 +30,7 @@ import { DocumentRepository } from './invoices/documents/document.repository';
 import { GetDocumentController } from './invoices/documents/get-document.controller';
 import { ListDocumentsController } from './invoices/documents/list-documents.controller';
 import { ListDocumentsUseCase } from './invoices/documents/list-documents.usecase';
+import { GetDocumentUseCase } from './invoices/documents/get-document.usecase';
 import { ListContactsController } from './customers/list-contacts/list-contacts.controller';
 import { ListContactsUseCase } from './customers/list-contacts/list-contacts.usecase';
 import { ManageContactsUseCase } from './customers/manage-contacts/manage-contacts.usecase';
@@ -132,6 +133,7 @@ export class AppModule {
         ManageContactsUseCase,
         ListContactsUseCase,
         ListDocumentsUseCase,
+        GetDocumentUseCase,
         DocumentRepository,
         StatementRepository,
         FlagUndeliverableUseCase,

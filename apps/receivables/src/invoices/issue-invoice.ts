@@ -1,5 +1,5 @@
 import { Exchanges, MessageTypes, receivables, RoutingKeys } from '@chasqui/contracts';
-import { AlreadyExists } from '@chasqui/grpc';
+import { AlreadyExists } from '@chasqui/errors';
 import { enqueue } from '@chasqui/messaging';
 import { isUniqueViolation } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';

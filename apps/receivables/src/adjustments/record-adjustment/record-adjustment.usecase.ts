@@ -1,4 +1,4 @@
-import { AlreadyExists, InvalidArgument, NotFound } from '@chasqui/grpc';
+import { AlreadyExists, InvalidArgument, NotFound } from '@chasqui/errors';
 import { OutboxRelay } from '@chasqui/messaging';
 import { isUniqueViolation } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';

@@ -1,23 +1,20 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toInvoiceProto } from '../../grpc/to-proto';
-import { recordAdjustmentCommand } from './record-adjustment.command';
+import { recordAdjustmentCommand, type RecordAdjustmentCommand } from './record-adjustment.command';
 import { RecordAdjustmentUseCase } from './record-adjustment.usecase';
 
 @Controller()
+@UseGuards(TenantGuard)
 export class WriteOffController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly recordAdjustment: RecordAdjustmentUseCase,
-  ) {}
+  constructor(private readonly recordAdjustment: RecordAdjustmentUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'WriteOff')
-  async handle(request: receivables.WriteOffRequest, metadata: Metadata): Promise<receivables.WriteOffResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(recordAdjustmentCommand, { ...request, tenantId }, 'WRITE_OFF.INVALID');
+  async handle(
+    @TenantCommand(recordAdjustmentCommand, 'WRITE_OFF.INVALID') command: RecordAdjustmentCommand,
+  ): Promise<receivables.WriteOffResponse> {
     return { invoice: toInvoiceProto(await this.recordAdjustment.execute({ ...command, kind: 'write_off' })) };
   }
 }

@@ -1,4 +1,4 @@
-import { AlreadyExists, InvalidArgument } from '@chasqui/grpc';
+import { AlreadyExists, InvalidArgument } from '@chasqui/errors';
 import { isUniqueViolation } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,29 +1,20 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { z } from 'zod';
+import { deleteCustomerCommand, type DeleteCustomerCommand } from './delete-customer.command';
 import { DeleteCustomerUseCase } from './delete-customer.usecase';
 
-const deleteCustomerCommand = z.object({ tenantId: z.string(), customerId: z.uuid('must be a UUID') });
-
 @Controller()
+@UseGuards(TenantGuard)
 export class DeleteCustomerController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly deleteCustomer: DeleteCustomerUseCase,
-  ) {}
+  constructor(private readonly deleteCustomer: DeleteCustomerUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'DeleteCustomer')
   async handle(
-    request: receivables.DeleteCustomerRequest,
-    metadata: Metadata,
+    @TenantCommand(deleteCustomerCommand, 'CUSTOMER.INVALID') command: DeleteCustomerCommand,
   ): Promise<receivables.DeleteCustomerResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    await this.deleteCustomer.execute(
-      parseRequest(deleteCustomerCommand, { ...request, tenantId }, 'CUSTOMER.INVALID'),
-    );
+    await this.deleteCustomer.execute(command);
     return {};
   }
 }

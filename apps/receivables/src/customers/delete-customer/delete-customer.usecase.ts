@@ -1,4 +1,4 @@
-import { FailedPrecondition, NotFound } from '@chasqui/grpc';
+import { FailedPrecondition, NotFound } from '@chasqui/errors';
 import { OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,29 +1,22 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { ServiceOnlyGuard, TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toContactProto } from '../../grpc/to-proto';
-import { listContactsCommand } from './list-contacts.command';
+import { listContactsCommand, type ListContactsCommand } from './list-contacts.command';
 import { ListContactsUseCase } from './list-contacts.usecase';
 
+/** For Chasqui services acting for a tenant. */
 @Controller()
+@UseGuards(ServiceOnlyGuard, TenantGuard)
 export class ListContactsController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly listContacts: ListContactsUseCase,
-  ) {}
+  constructor(private readonly listContacts: ListContactsUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'ListContacts')
   async handle(
-    request: receivables.ListContactsRequest,
-    metadata: Metadata,
+    @TenantCommand(listContactsCommand, 'CONTACTS.INVALID') command: ListContactsCommand,
   ): Promise<receivables.ListContactsResponse> {
-    this.auth.requireService(metadata);
-    const tenantId = await this.auth.tenantOf(metadata);
-    const byCustomer = await this.listContacts.execute(
-      parseRequest(listContactsCommand, { ...request, tenantId }, 'CONTACTS.INVALID'),
-    );
+    const byCustomer = await this.listContacts.execute(command);
     return {
       customers: [...byCustomer].map(([customerId, contacts]) => ({
         customerId,

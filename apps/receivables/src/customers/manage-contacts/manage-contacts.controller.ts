@@ -1,37 +1,34 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toCustomerProto } from '../../grpc/to-proto';
-import { addContactCommand, updateContactCommand } from './manage-contacts.command';
+import {
+  addContactCommand,
+  updateContactCommand,
+  type AddContactCommand,
+  type UpdateContactCommand,
+} from './manage-contacts.command';
 import { ManageContactsUseCase } from './manage-contacts.usecase';
 
 @Controller()
+@UseGuards(TenantGuard)
 export class ManageContactsController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly contacts: ManageContactsUseCase,
-  ) {}
+  constructor(private readonly contacts: ManageContactsUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'AddContact')
-  async add(request: receivables.AddContactRequest, metadata: Metadata): Promise<receivables.AddContactResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const { customer, contacts } = await this.contacts.add(
-      parseRequest(addContactCommand, { ...request, tenantId }, 'CONTACT.INVALID'),
-    );
+  async add(
+    @TenantCommand(addContactCommand, 'CONTACT.INVALID') command: AddContactCommand,
+  ): Promise<receivables.AddContactResponse> {
+    const { customer, contacts } = await this.contacts.add(command);
     return { customer: toCustomerProto(customer, contacts) };
   }
 
   @GrpcMethod('ReceivablesService', 'UpdateContact')
   async update(
-    request: receivables.UpdateContactRequest,
-    metadata: Metadata,
+    @TenantCommand(updateContactCommand, 'CONTACT.INVALID') command: UpdateContactCommand,
   ): Promise<receivables.UpdateContactResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const { customer, contacts } = await this.contacts.update(
-      parseRequest(updateContactCommand, { ...request, tenantId }, 'CONTACT.INVALID'),
-    );
+    const { customer, contacts } = await this.contacts.update(command);
     return { customer: toCustomerProto(customer, contacts) };
   }
 }

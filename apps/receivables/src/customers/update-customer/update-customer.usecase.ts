@@ -1,4 +1,4 @@
-import { InvalidArgument, NotFound } from '@chasqui/grpc';
+import { InvalidArgument, NotFound } from '@chasqui/errors';
 import { OutboxRelay } from '@chasqui/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,9 +1,8 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { attachDocumentCommand } from './attach-document.command';
+import { attachDocumentCommand, type AttachDocumentCommand } from './attach-document.command';
 import { AttachDocumentUseCase } from './attach-document.usecase';
 
 const kinds = {
@@ -12,21 +11,15 @@ const kinds = {
 };
 
 @Controller()
+@UseGuards(TenantGuard)
 export class AttachDocumentController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly attachDocument: AttachDocumentUseCase,
-  ) {}
+  constructor(private readonly attachDocument: AttachDocumentUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'AttachDocument')
   async handle(
-    request: receivables.AttachDocumentRequest,
-    metadata: Metadata,
+    @TenantCommand(attachDocumentCommand, 'ATTACHMENT.INVALID') command: AttachDocumentCommand,
   ): Promise<receivables.AttachDocumentResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const attachment = await this.attachDocument.execute(
-      parseRequest(attachDocumentCommand, { ...request, tenantId }, 'ATTACHMENT.INVALID'),
-    );
+    const attachment = await this.attachDocument.execute(command);
     return { attachment: { ...attachment, kind: kinds[attachment.kind], sizeBytes: String(attachment.sizeBytes) } };
   }
 }

@@ -1,28 +1,22 @@
-import type { Metadata } from '@grpc/grpc-js';
 import type { receivables } from '@chasqui/contracts';
-import { NotFound, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
-import { GrpcMethod } from '@nestjs/microservices';
-import { DocumentRepository } from './document.repository';
+import { ServiceOnlyGuard, Tenant, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { toAttachmentProto } from './document.proto';
+import { GetDocumentUseCase } from './get-document.usecase';
 
-/** One stored document for a document link: a read, the edge asks the repository. */
+/** One stored document for a document link, for the renderer acting for a tenant. */
 @Controller()
+@UseGuards(ServiceOnlyGuard, TenantGuard)
 export class GetDocumentController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly documents: DocumentRepository,
-  ) {}
+  constructor(private readonly getDocument: GetDocumentUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'GetDocument')
-  async handle(request: receivables.GetDocumentRequest, metadata: Metadata): Promise<receivables.GetDocumentResponse> {
-    this.auth.requireService(metadata);
-    const tenantId = await this.auth.tenantOf(metadata);
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const found = uuid.test(request.attachmentId)
-      ? await this.documents.find(tenantId, request.attachmentId)
-      : undefined;
-    if (!found) throw new NotFound('ATTACHMENT.NOT_FOUND', 'attachment_id', 'no such document of this tenant');
-    return { document: { attachment: toAttachmentProto(found.attachment), content: found.content } };
+  async handle(
+    @Tenant() tenantId: string,
+    @Payload() request: receivables.GetDocumentRequest,
+  ): Promise<receivables.GetDocumentResponse> {
+    const { attachment, content } = await this.getDocument.execute(tenantId, request.attachmentId);
+    return { document: { attachment: toAttachmentProto(attachment), content } };
   }
 }

@@ -1,4 +1,4 @@
-import { AlreadyExists, FailedPrecondition, InvalidArgument, NotFound } from '@chasqui/grpc';
+import { AlreadyExists, FailedPrecondition, InvalidArgument, NotFound } from '@chasqui/errors';
 import { isUniqueViolation } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';

@@ -1,26 +1,20 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toInvoiceProto } from '../../grpc/to-proto';
-import { importEInvoiceCommand } from './import-einvoice.command';
+import { importEInvoiceCommand, type ImportEInvoiceCommand } from './import-einvoice.command';
 import { eInvoiceKinds, ImportEInvoiceUseCase } from './import-einvoice.usecase';
 
 @Controller()
+@UseGuards(TenantGuard)
 export class ImportEInvoiceController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly importEInvoice: ImportEInvoiceUseCase,
-  ) {}
+  constructor(private readonly importEInvoice: ImportEInvoiceUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'ImportEInvoice')
   async handle(
-    request: receivables.ImportEInvoiceRequest,
-    metadata: Metadata,
+    @TenantCommand(importEInvoiceCommand, 'EINVOICE.INVALID') command: ImportEInvoiceCommand,
   ): Promise<receivables.ImportEInvoiceResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(importEInvoiceCommand, { ...request, tenantId }, 'EINVOICE.INVALID');
     const imported = await this.importEInvoice.execute(command);
     return {
       kind: eInvoiceKinds[imported.kind],

@@ -1,5 +1,5 @@
 import { receivables } from '@chasqui/contracts';
-import { AlreadyExists, DomainError, FailedPrecondition, InvalidArgument, NotFound } from '@chasqui/grpc';
+import { AlreadyExists, DomainError, FailedPrecondition, InvalidArgument, NotFound } from '@chasqui/errors';
 import { OutboxRelay } from '@chasqui/messaging';
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,5 +1,5 @@
 import { receivables } from '@chasqui/contracts';
-import { DomainError, type FieldViolation } from '@chasqui/grpc';
+import { DomainError, type FieldViolation } from '@chasqui/errors';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SCHEMA } from '../../database/orm-settings';
 import type { RecordPaymentUseCase } from '../record-payment/record-payment.usecase';

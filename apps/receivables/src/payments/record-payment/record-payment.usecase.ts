@@ -1,5 +1,5 @@
 import { Exchanges, MessageTypes, receivables, RoutingKeys } from '@chasqui/contracts';
-import { AlreadyExists, InvalidArgument, NotFound } from '@chasqui/grpc';
+import { AlreadyExists, InvalidArgument, NotFound } from '@chasqui/errors';
 import { enqueue, OutboxRelay } from '@chasqui/messaging';
 import { isUniqueViolation } from '@chasqui/persistence';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';

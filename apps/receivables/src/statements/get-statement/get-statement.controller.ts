@@ -1,28 +1,21 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toCustomerProto, toTenantProto } from '../../grpc/to-proto';
-import { getStatementCommand } from './get-statement.command';
+import { getStatementCommand, type GetStatementCommand } from './get-statement.command';
 import { GetStatementUseCase } from './get-statement.usecase';
 
 @Controller()
+@UseGuards(TenantGuard)
 export class GetStatementController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly getStatement: GetStatementUseCase,
-  ) {}
+  constructor(private readonly getStatement: GetStatementUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'GetStatement')
   async handle(
-    request: receivables.GetStatementRequest,
-    metadata: Metadata,
+    @TenantCommand(getStatementCommand, 'STATEMENT.INVALID') command: GetStatementCommand,
   ): Promise<receivables.GetStatementResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const view = await this.getStatement.execute(
-      parseRequest(getStatementCommand, { ...request, tenantId }, 'STATEMENT.INVALID'),
-    );
+    const view = await this.getStatement.execute(command);
     return {
       statement: {
         tenant: toTenantProto(view.tenant),

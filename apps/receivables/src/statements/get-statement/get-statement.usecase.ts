@@ -1,4 +1,4 @@
-import { NotFound } from '@chasqui/grpc';
+import { NotFound } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { buildStatement, type CurrencyTotal, type StatementLine } from '../statement';
 import {

@@ -1,28 +1,22 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { AdminAuth, parseRequest } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { AdminGuard, RequestCommand } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toTenantProto } from '../../grpc/to-proto';
-import { createTenantCommand } from './create-tenant.command';
+import { createTenantCommand, type CreateTenantCommand } from './create-tenant.command';
 import { CreateTenantUseCase } from './create-tenant.usecase';
 
+/** The operator's call (the admin token): a tenant and its API key, shown once. */
 @Controller()
+@UseGuards(AdminGuard)
 export class CreateTenantController {
-  constructor(
-    private readonly admin: AdminAuth,
-    private readonly createTenant: CreateTenantUseCase,
-  ) {}
+  constructor(private readonly createTenant: CreateTenantUseCase) {}
 
   @GrpcMethod('ReceivablesService', 'CreateTenant')
   async handle(
-    request: receivables.CreateTenantRequest,
-    metadata: Metadata,
+    @RequestCommand(createTenantCommand, 'TENANT.INVALID') command: CreateTenantCommand,
   ): Promise<receivables.CreateTenantResponse> {
-    this.admin.require(metadata);
-    const { tenant, apiKey } = await this.createTenant.execute(
-      parseRequest(createTenantCommand, request, 'TENANT.INVALID'),
-    );
+    const { tenant, apiKey } = await this.createTenant.execute(command);
     return { tenant: toTenantProto(tenant), apiKey };
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidArgument } from '@chasqui/grpc';
+import { InvalidArgument } from '@chasqui/errors';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
