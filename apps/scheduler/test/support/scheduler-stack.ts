@@ -1,90 +1,50 @@
-import { Metadata } from '@grpc/grpc-js';
-import { receivables, scheduler } from '@chasqui/contracts';
-import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
-import {
-  createTestDatabase,
-  createTestVhost,
-  freePort,
-  runMigration,
-  ServiceProcess,
-  TEST_DEADLINES,
-  waitFor,
-} from '@chasqui/testing';
-import { Client } from 'pg';
+import type { Metadata } from '@grpc/grpc-js';
+import type { receivables, scheduler } from '@chasqui/contracts';
+import { ServiceStack, waitFor } from '@chasqui/testing';
+import type { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
 import { days, instant } from './ledger';
 
 /**
  * receivables (the ledger and the keys) and scheduler as processes on a fresh
- * database and vhost, with clients and a SQL probe. Further scheduler
- * processes can join the same database (several replicas).
+ * database and vhost (a ServiceStack), with clients and a SQL probe. Further
+ * scheduler processes can join the same database (several replicas).
  */
 export class SchedulerStack {
   receivables!: receivables.ReceivablesServiceClient;
   scheduler!: scheduler.SchedulerServiceClient;
   sql!: Client;
-  private env: Record<string, string> = {};
+  private stack?: ServiceStack;
 
   /** The vhost the services use, for tests that publish events themselves. */
   get amqpUrl(): string {
-    return this.env.AMQP_URL;
+    return this.stack!.amqpUrl;
   }
 
   /** The database the services use, for tests that need a connection of their own (e.g. to hold a lock). */
   get databaseUrl(): string {
-    return this.env.DATABASE_URL;
+    return this.stack!.databaseUrl;
   }
-  private readonly cleanups: (() => unknown)[] = [];
 
   async start(): Promise<void> {
-    const [database, vhost] = await Promise.all([createTestDatabase(), createTestVhost()]);
-    this.cleanups.push(
-      () => database.drop(),
-      () => vhost.drop(),
-    );
-    const receivablesPort = await freePort();
-    this.env = {
-      DATABASE_URL: database.url,
-      AMQP_URL: vhost.url,
-      SERVICE_TOKEN: 'int-service-token',
-      ADMIN_TOKEN: 'int-admin-token',
-      RECEIVABLES_URL: `127.0.0.1:${receivablesPort}`,
-      LOG_LEVEL: 'warn',
+    this.stack = await ServiceStack.start({
+      services: ['receivables', 'scheduler'],
       // Cycles run when a test says, at the instant it says.
-      TICK_INTERVAL_MS: '0',
-    };
-    await runMigration('receivables', this.env);
-    await runMigration('scheduler', this.env);
-    const ledger = new ServiceProcess('receivables', {
-      ...this.env,
-      GRPC_PORT: String(receivablesPort),
-      HTTP_PORT: String(await freePort()),
+      env: { LOG_LEVEL: 'warn', TICK_INTERVAL_MS: '0' },
     });
-    this.cleanups.push(() => ledger.stop());
-    await ledger.start();
-    this.receivables = this.client<receivables.ReceivablesServiceClient>('receivables', receivablesPort);
-    this.scheduler = await this.replica();
-    this.sql = new Client({ connectionString: database.url });
-    await this.sql.connect();
-    this.cleanups.push(() => this.sql.end());
+    this.receivables = this.stack.receivables;
+    this.scheduler = this.stack.client<scheduler.SchedulerServiceClient>('scheduler');
+    this.sql = this.stack.sql;
   }
 
   /** One more scheduler process on the same database; returns its client. */
   async replica(extraEnv: Record<string, string> = {}): Promise<scheduler.SchedulerServiceClient> {
-    const port = await freePort();
-    const process = new ServiceProcess('scheduler', {
-      ...this.env,
-      GRPC_PORT: String(port),
-      HTTP_PORT: String(await freePort()),
-      ...extraEnv,
-    });
-    this.cleanups.push(() => process.stop());
-    await process.start();
-    return this.client<scheduler.SchedulerServiceClient>('scheduler', port);
+    const { client } = await this.stack!.replica<scheduler.SchedulerServiceClient>('scheduler', extraEnv);
+    return client;
   }
 
   async stop(): Promise<void> {
-    for (const cleanup of this.cleanups.reverse()) await cleanup();
+    await this.stack?.stop();
   }
 
   /**
@@ -115,24 +75,7 @@ export class SchedulerStack {
 
   /** A new tenant; returns its id and the metadata that authenticates as it. */
   async tenant(overrides: Partial<receivables.CreateTenantRequest> = {}): Promise<{ id: string; auth: Metadata }> {
-    const admin = new Metadata();
-    admin.set('x-admin-token', 'int-admin-token');
-    const request = {
-      name: 'Ferretería La Paloma',
-      country: 'MX',
-      timeZone: 'America/Mexico_City',
-      defaultCurrency: 'MXN',
-      locale: 'es-MX',
-      taxId: '',
-      ...overrides,
-    };
-    const { tenant, apiKey } = await firstValueFrom(this.receivables.createTenant(request, admin));
-    return { id: tenant!.id, auth: apiKeyMetadata(apiKey) };
-  }
-
-  private client<T extends object>(pkg: 'receivables' | 'scheduler', port: number): T {
-    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
-    this.cleanups.push(close);
-    return service;
+    const { id, auth } = await this.stack!.tenant(overrides);
+    return { id, auth };
   }
 }
