@@ -1,7 +1,6 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery, type Timestamp } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { GetDeliveryStatsUseCase } from './get-delivery-stats.usecase';
@@ -21,19 +20,14 @@ const getDeliveryStatsCommand = z
   .refine((c) => c.from < c.to, { path: ['to'], message: 'must be after from' });
 
 @Controller()
+@UseGuards(TenantGuard)
 export class GetDeliveryStatsController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly getStats: GetDeliveryStatsUseCase,
-  ) {}
+  constructor(private readonly getStats: GetDeliveryStatsUseCase) {}
 
   @GrpcMethod('DeliveryService', 'GetDeliveryStats')
   async handle(
-    request: delivery.GetDeliveryStatsRequest,
-    metadata: Metadata,
+    @TenantCommand(getDeliveryStatsCommand, 'STATS.INVALID') command: z.output<typeof getDeliveryStatsCommand>,
   ): Promise<delivery.GetDeliveryStatsResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(getDeliveryStatsCommand, { ...request, tenantId }, 'STATS.INVALID');
     const s = await this.getStats.execute(command);
     return {
       sent: String(s.sent),

@@ -1,7 +1,6 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { timestamp, toMessageProto } from '../../grpc/to-proto';
@@ -13,16 +12,14 @@ const RAW_BUDGET = 4 * 1024 * 1024;
 const getMessageCommand = z.object({ tenantId: z.string(), id: z.uuid('must be a message id (UUID)') });
 
 @Controller()
+@UseGuards(TenantGuard)
 export class GetMessageController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly getMessage: GetMessageUseCase,
-  ) {}
+  constructor(private readonly getMessage: GetMessageUseCase) {}
 
   @GrpcMethod('DeliveryService', 'GetMessage')
-  async handle(request: delivery.GetMessageRequest, metadata: Metadata): Promise<delivery.GetMessageResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(getMessageCommand, { ...request, tenantId }, 'MESSAGE.INVALID');
+  async handle(
+    @TenantCommand(getMessageCommand, 'MESSAGE.INVALID') command: z.output<typeof getMessageCommand>,
+  ): Promise<delivery.GetMessageResponse> {
     const { message, events, inbound } = await this.getMessage.execute(command);
     let budget = RAW_BUDGET;
     const within = (raw: Buffer) => (raw.length <= budget ? ((budget -= raw.length), raw) : Buffer.alloc(0));

@@ -1,4 +1,4 @@
-import { NotFound } from '@chasqui/grpc';
+import { NotFound } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import type { InboundEmail } from '../../inbound/inbound-email.entity';
 import { InboundRepository } from '../../inbound/inbound.repository';

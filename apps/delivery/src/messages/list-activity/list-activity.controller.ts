@@ -1,7 +1,6 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { toMessageProto } from '../../grpc/to-proto';
@@ -22,16 +21,14 @@ const listActivityCommand = z.object({
 });
 
 @Controller()
+@UseGuards(TenantGuard)
 export class ListActivityController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly listActivity: ListActivityUseCase,
-  ) {}
+  constructor(private readonly listActivity: ListActivityUseCase) {}
 
   @GrpcMethod('DeliveryService', 'ListActivity')
-  async handle(request: delivery.ListActivityRequest, metadata: Metadata): Promise<delivery.ListActivityResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(listActivityCommand, { ...request, tenantId }, 'ACTIVITY.INVALID');
+  async handle(
+    @TenantCommand(listActivityCommand, 'ACTIVITY.INVALID') command: z.output<typeof listActivityCommand>,
+  ): Promise<delivery.ListActivityResponse> {
     const { messages, nextPageToken } = await this.listActivity.execute(command);
     return { messages: messages.map(({ message, events }) => toMessageProto(message, events)), nextPageToken };
   }

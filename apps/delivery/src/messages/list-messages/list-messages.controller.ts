@@ -1,7 +1,6 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { fromProtoStatus, toMessageProto } from '../../grpc/to-proto';
@@ -28,16 +27,14 @@ const listMessagesCommand = z.object({
 });
 
 @Controller()
+@UseGuards(TenantGuard)
 export class ListMessagesController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly listMessages: ListMessagesUseCase,
-  ) {}
+  constructor(private readonly listMessages: ListMessagesUseCase) {}
 
   @GrpcMethod('DeliveryService', 'ListMessages')
-  async handle(request: delivery.ListMessagesRequest, metadata: Metadata): Promise<delivery.ListMessagesResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(listMessagesCommand, { ...request, tenantId }, 'MESSAGE.INVALID');
+  async handle(
+    @TenantCommand(listMessagesCommand, 'MESSAGE.INVALID') command: z.output<typeof listMessagesCommand>,
+  ): Promise<delivery.ListMessagesResponse> {
     const { messages, nextPageToken } = await this.listMessages.execute(command);
     return { messages: messages.map((message) => toMessageProto(message)), nextPageToken };
   }

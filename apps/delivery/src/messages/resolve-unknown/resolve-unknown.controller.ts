@@ -1,7 +1,6 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { toMessageProto } from '../../grpc/to-proto';
@@ -22,16 +21,14 @@ const resolveUnknownCommand = z.object({
 });
 
 @Controller()
+@UseGuards(TenantGuard)
 export class ResolveUnknownController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly resolveUnknown: ResolveUnknownUseCase,
-  ) {}
+  constructor(private readonly resolveUnknown: ResolveUnknownUseCase) {}
 
   @GrpcMethod('DeliveryService', 'ResolveUnknown')
-  async handle(request: delivery.ResolveUnknownRequest, metadata: Metadata): Promise<delivery.ResolveUnknownResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(resolveUnknownCommand, { ...request, tenantId }, 'MESSAGE.INVALID');
+  async handle(
+    @TenantCommand(resolveUnknownCommand, 'MESSAGE.INVALID') command: z.output<typeof resolveUnknownCommand>,
+  ): Promise<delivery.ResolveUnknownResponse> {
     return { message: toMessageProto(await this.resolveUnknown.execute(command)) };
   }
 }

@@ -1,4 +1,4 @@
-import { FailedPrecondition, NotFound } from '@chasqui/grpc';
+import { FailedPrecondition, NotFound } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import type { Message } from '../message.entity';
 import { MessageRepository } from '../message.repository';

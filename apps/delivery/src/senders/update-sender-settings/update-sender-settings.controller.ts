@@ -1,27 +1,24 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller, Inject } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, Inject, UseGuards } from '@nestjs/common';
+import type { z } from 'zod';
 import { GrpcMethod } from '@nestjs/microservices';
 import { toSenderSettingsProto } from '../sender-settings.proto';
 import { updateSenderSettingsCommand } from './update-sender-settings.command';
 import { UpdateSenderSettingsUseCase } from './update-sender-settings.usecase';
 
 @Controller()
+@UseGuards(TenantGuard)
 export class UpdateSenderSettingsController {
   constructor(
-    private readonly auth: TenantAuth,
     private readonly updateSenderSettings: UpdateSenderSettingsUseCase,
     @Inject('DEFAULT_FROM') private readonly defaultFrom: { name: string; address: string },
   ) {}
 
   @GrpcMethod('DeliveryService', 'UpdateSenderSettings')
   async handle(
-    request: delivery.UpdateSenderSettingsRequest,
-    metadata: Metadata,
+    @TenantCommand(updateSenderSettingsCommand, 'SENDER.INVALID') command: z.output<typeof updateSenderSettingsCommand>,
   ): Promise<delivery.UpdateSenderSettingsResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(updateSenderSettingsCommand, { ...request, tenantId }, 'SENDER.INVALID');
     const saved = await this.updateSenderSettings.execute(command);
     return { settings: toSenderSettingsProto(saved, this.defaultFrom) };
   }

@@ -1,4 +1,4 @@
-import { FailedPrecondition } from '@chasqui/grpc';
+import { FailedPrecondition } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '../secret-box';
 import type { SenderSettings } from '../sender-settings.entity';

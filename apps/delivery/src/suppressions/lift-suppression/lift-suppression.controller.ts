@@ -1,7 +1,6 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { toSuppressionProto } from '../suppression.proto';
@@ -10,19 +9,14 @@ import { LiftSuppressionUseCase } from './lift-suppression.usecase';
 const liftSuppressionCommand = z.object({ tenantId: z.string(), address: z.email('must be an email address') });
 
 @Controller()
+@UseGuards(TenantGuard)
 export class LiftSuppressionController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly liftSuppression: LiftSuppressionUseCase,
-  ) {}
+  constructor(private readonly liftSuppression: LiftSuppressionUseCase) {}
 
   @GrpcMethod('DeliveryService', 'LiftSuppression')
   async handle(
-    request: delivery.LiftSuppressionRequest,
-    metadata: Metadata,
+    @TenantCommand(liftSuppressionCommand, 'SUPPRESSION.INVALID') command: z.output<typeof liftSuppressionCommand>,
   ): Promise<delivery.LiftSuppressionResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(liftSuppressionCommand, { ...request, tenantId }, 'SUPPRESSION.INVALID');
     return { lifted: toSuppressionProto(await this.liftSuppression.execute(command)) };
   }
 }

@@ -1,4 +1,4 @@
-import { NotFound } from '@chasqui/grpc';
+import { NotFound } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import type { Suppression } from '../suppression.entity';
 import { SuppressionRepository } from '../suppression.repository';

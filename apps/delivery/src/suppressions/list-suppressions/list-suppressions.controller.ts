@@ -1,7 +1,6 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { delivery } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { z } from 'zod';
 import { suppressionPageToken, toSuppressionProto } from '../suppression.proto';
@@ -22,19 +21,14 @@ const listSuppressionsCommand = z.object({
 });
 
 @Controller()
+@UseGuards(TenantGuard)
 export class ListSuppressionsController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly listSuppressions: ListSuppressionsUseCase,
-  ) {}
+  constructor(private readonly listSuppressions: ListSuppressionsUseCase) {}
 
   @GrpcMethod('DeliveryService', 'ListSuppressions')
   async handle(
-    request: delivery.ListSuppressionsRequest,
-    metadata: Metadata,
+    @TenantCommand(listSuppressionsCommand, 'SUPPRESSION.INVALID') command: z.output<typeof listSuppressionsCommand>,
   ): Promise<delivery.ListSuppressionsResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(listSuppressionsCommand, { ...request, tenantId }, 'SUPPRESSION.INVALID');
     const { suppressions, nextPageToken } = await this.listSuppressions.execute(command);
     return { suppressions: suppressions.map(toSuppressionProto), nextPageToken };
   }
