@@ -36,6 +36,9 @@ import { ListContactsUseCase } from './customers/list-contacts/list-contacts.use
 import { ManageContactsUseCase } from './customers/manage-contacts/manage-contacts.usecase';
 import { ListCollectiblesController } from './collectibles/list-collectibles/list-collectibles.controller';
 import { ListCollectiblesUseCase } from './collectibles/list-collectibles/list-collectibles.usecase';
+import { CollectiblesRepository } from './collectibles/collectibles.repository';
+import { GetCollectibleScopeController } from './collectibles/get-collectible-scope/get-collectible-scope.controller';
+import { GetCollectibleScopeUseCase } from './collectibles/get-collectible-scope/get-collectible-scope.usecase';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
 import { CreateCustomerUseCase } from './customers/create-customer/create-customer.usecase';
 import { ormSettings } from './database/orm-settings';
@@ -74,6 +77,7 @@ export class AppModule {
         CreateInvoiceController,
         GetStatementController,
         ListCollectiblesController,
+        GetCollectibleScopeController,
         RecordPaymentController,
         GetCustomerCreditController,
         RecordCreditNoteController,
@@ -118,6 +122,8 @@ export class AppModule {
         CreateInvoiceUseCase,
         GetStatementUseCase,
         ListCollectiblesUseCase,
+        GetCollectibleScopeUseCase,
+        CollectiblesRepository,
         RecordPaymentUseCase,
         GetCustomerCreditUseCase,
         RecordAdjustmentUseCase,

@@ -437,7 +437,7 @@ describe('the receivables ledger', () => {
     expect(readBadRequest(early)[0].field).toBe('due_date');
   });
 
-  it('lists only the invoices with a step in the window asked for, and those changed since', async () => {
+  it('lists only the invoices due on the dates asked for, and those changed since', async () => {
     const { id: tenantId, auth: own } = await server.tenant({ name: 'Ventanas SA' });
     const c = await customer(own, 'W-1');
     const byDue = new Map<string, string>();
@@ -474,22 +474,25 @@ describe('the receivables ledger', () => {
             ),
         )
       ).map((item) => byDue.get(item.invoiceId)!.slice(8));
-    const window = (fromDays: number, everyDays: number) => ({
-      stepWindow: { onOrAfter: '2026-11-20', onOrBefore: '2026-11-21', fromDays, everyDays },
+    const only = (...ranges: [string, string][]) => ({
+      dueDates: { zones: [{ timeZone: '', ranges: ranges.map(([first, last]) => ({ first, last })) }] },
     });
-    // From 1 day after due, every 7: steps on 20 or 21 November for invoices due on 12, 13 (k = 1) and 5, 6 (k = 2).
-    expect(await dues(window(1, 7))).toEqual(['05', '06', '12', '13']);
-    // Once, 5 days after due.
-    expect(await dues(window(5, 0))).toEqual([]);
-    expect(
-      await dues({ stepWindow: { ...window(5, 0).stepWindow, onOrAfter: '2026-11-06', onOrBefore: '2026-11-07' } }),
-    ).toEqual(['01', '02']);
-    // 3 days before due (a due-soon notice): due on 23 or 24 November, none here.
-    expect(await dues(window(-3, 0))).toEqual([]);
-    // From 10 days after due, every 3: only where some 10 + 3k days after due is 20 or 21 November.
-    expect(await dues(window(10, 3))).toEqual(['01', '02', '04', '05', '07', '08', '10', '11']);
+    const days = (first: string, last: string): [string, string] => [`2026-11-${first}`, `2026-11-${last}`];
+    // Exactly the due dates asked for: single days and ranges, overlapping ones once.
+    expect(await dues(only(days('05', '06'), days('12', '13')))).toEqual(['05', '06', '12', '13']);
+    expect(await dues(only(days('02', '04'), days('03', '05'), days('14', '30')))).toEqual([
+      '02',
+      '03',
+      '04',
+      '05',
+      '14',
+    ]);
+    // None asked for: none listed (not every one).
+    expect(await dues({ dueDates: { zones: [] } })).toEqual([]);
+    expect(await dues(only())).toEqual([]);
     // With a due window (due on or after 8 November) both apply.
-    expect(await dues({ ...window(10, 3), dueFrom: '2026-11-08' })).toEqual(['08', '10', '11']);
+    expect(await dues({ ...only(days('01', '11')), dueFrom: '2026-11-08' })).toEqual(['08', '09', '10', '11']);
+    const window = (fromDays: number) => (fromDays === 5 ? only() : only(days('05', '06'), days('12', '13')));
 
     // An invoice changed after the instant comes whatever its dates; the others only by the window.
     const before = new Date().toISOString();
@@ -507,9 +510,9 @@ describe('the receivables ledger', () => {
         own,
       ),
     );
-    expect(await dues({ ...window(5, 0), changedSince: before })).toEqual(['03']);
-    expect(await dues({ ...window(1, 7), changedSince: before })).toEqual(['03', '05', '06', '12', '13']);
-    expect(await dues({ ...window(1, 7), changedSince: new Date().toISOString() })).toEqual(['05', '06', '12', '13']);
+    expect(await dues({ ...window(5), changedSince: before })).toEqual(['03']);
+    expect(await dues({ ...window(1), changedSince: before })).toEqual(['03', '05', '06', '12', '13']);
+    expect(await dues({ ...window(1), changedSince: new Date().toISOString() })).toEqual(['05', '06', '12', '13']);
 
     // Only the invoices asked for (the scheduler re-checking the reminders an approval releases).
     const idOf = (day: string) => [...byDue].find(([, due]) => due === `2026-11-${day}`)![0];
@@ -517,14 +520,22 @@ describe('the receivables ledger', () => {
 
     const bad = await failure(
       server.client.listCollectibles(
-        { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [], ...window(1, -7) },
+        {
+          dueFrom: '',
+          dueTo: '',
+          issuedFrom: '',
+          customerId: '',
+          changedSince: '',
+          invoiceIds: [],
+          ...only(['2026-11-10', '2026-11-09']),
+        },
         serviceMetadata('dev-service-token', tenantId),
       ),
     );
     expect(bad.code).toBe(status.INVALID_ARGUMENT);
   });
 
-  it('narrows a zoned step window to the dates each customer’s own clock was at', async () => {
+  it('lists the due and issue dates asked for in each customer’s own zone', async () => {
     const { id: tenantId, auth: own } = await server.tenant({ name: 'Husos SA' });
     const zones = { mx: 'America/Mexico_City', ki: 'Pacific/Kiritimati' } as const;
     const dueOf = new Map<string, string>();
@@ -549,12 +560,12 @@ describe('the receivables ledger', () => {
         dueOf.set(invoice!.id, `${key} ${day}`);
       }
     }
-    const dues = async (stepWindow: receivables.StepWindow) =>
+    const dues = async (request: Partial<receivables.ListCollectiblesRequest>) =>
       (
         await firstValueFrom(
           server.client
             .listCollectibles(
-              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [], stepWindow },
+              { dueFrom: '', dueTo: '', issuedFrom: '', customerId: '', changedSince: '', invoiceIds: [], ...request },
               serviceMetadata('dev-service-token', tenantId),
             )
             .pipe(
@@ -565,26 +576,38 @@ describe('the receivables ledger', () => {
       )
         .map((item) => dueOf.get(item.invoiceId)!)
         .sort();
-    // Steps one day after due that fired after 21 Nov 18:00Z and by 22 Nov 18:00Z: any zone's dates are 21–22 Nov.
-    const coarse = { onOrAfter: '2026-11-21', onOrBefore: '2026-11-22', fromDays: 1, everyDays: 0 };
-    const zoned = (sendHour: number) => ({
-      after: '2026-11-21T18:00:00Z',
-      by: '2026-11-22T18:00:00Z',
-      sendHour,
-      shiftDays: 0,
+    const zone = (timeZone: string, ...ranges: [number, number][]) => ({
+      timeZone,
+      ranges: ranges.map(([first, last]) => ({ first: `2026-11-${first}`, last: `2026-11-${last}` })),
     });
-    expect(await dues(coarse)).toEqual(['ki 20', 'ki 21', 'mx 20', 'mx 21']);
-    // At 09:00 both clocks passed it on 22 Nov only (Mexico City 15:00Z, Kiritimati 21 Nov 19:00Z).
-    expect(await dues({ ...coarse, zoned: zoned(9) })).toEqual(['ki 21', 'mx 21']);
-    // At 20:00, Mexico City's 21 Nov (22 Nov 02:00Z) and Kiritimati's 22 Nov (22 Nov 06:00Z).
-    expect(await dues({ ...coarse, zoned: zoned(20) })).toEqual(['ki 21', 'mx 20']);
-    // A business-day shift reaches back: a step dated earlier may have moved into the window.
-    expect(await dues({ ...coarse, zoned: { ...zoned(9), shiftDays: 1 } })).toEqual([
-      'ki 20',
-      'ki 21',
+    // Each zone's own dates; a zone not named gets none.
+    expect(await dues({ dueDates: { zones: [zone(zones.mx, [20, 21]), zone(zones.ki, [22, 22])] } })).toEqual([
+      'ki 22',
       'mx 20',
       'mx 21',
     ]);
+    expect(await dues({ dueDates: { zones: [zone(zones.ki, [18, 19], [23, 30])] } })).toEqual([
+      'ki 18',
+      'ki 19',
+      'ki 23',
+    ]);
+    // Dates for every zone join each zone's own.
+    expect(await dues({ dueDates: { zones: [zone('', [18, 18]), zone(zones.mx, [23, 23])] } })).toEqual([
+      'ki 18',
+      'mx 18',
+      'mx 23',
+    ]);
+    // Issue dates the same way: all were issued on 1 October.
+    const issued = (timeZone: string) => ({
+      issueDates: { zones: [{ timeZone, ranges: [{ first: '2026-10-01', last: '2026-10-01' }] }] },
+    });
+    expect(await dues(issued(zones.ki))).toEqual(['ki 18', 'ki 19', 'ki 20', 'ki 21', 'ki 22', 'ki 23']);
+    // Wide spans are read as a range, not date by date: seventy-six years of dates, in Mexico City only.
+    expect(
+      await dues({
+        dueDates: { zones: [{ timeZone: zones.mx, ranges: [{ first: '1950-01-01', last: '2026-11-20' }] }] },
+      }),
+    ).toEqual(['mx 18', 'mx 19', 'mx 20']);
     const bad = await failure(
       server.client.listCollectibles(
         {
@@ -594,12 +617,49 @@ describe('the receivables ledger', () => {
           customerId: '',
           changedSince: '',
           invoiceIds: [],
-          stepWindow: { ...coarse, zoned: { ...zoned(9), by: 'tomorrow' } },
+          dueDates: { zones: [zone('Mars/Olympus_Mons', [18, 19])] },
         },
         serviceMetadata('dev-service-token', tenantId),
       ),
     );
     expect(bad.code).toBe(status.INVALID_ARGUMENT);
+  });
+
+  it('tells the scheduler the zones, country and oldest open due date of the collectibles', async () => {
+    const { id: tenantId, auth: own } = await server.tenant({ name: 'Alcance SA' });
+    const scope = () =>
+      firstValueFrom(server.client.getCollectibleScope({}, serviceMetadata('dev-service-token', tenantId)));
+    const none = await scope();
+    expect(none.oldestDueDate).toBe('');
+    const c = await customer(own, 'S-1', { timeZone: 'Pacific/Kiritimati' });
+    await customer(own, 'S-2');
+    for (const [folio, dueDate] of [
+      ['1', '2026-11-03'],
+      ['2', '2026-10-28'],
+    ]) {
+      await call(
+        server.client.createInvoice(
+          {
+            customerId: c.id,
+            series: 'S',
+            folio,
+            issueDate: '2026-10-01',
+            dueDate,
+            currency: 'MXN',
+            totalMinor: '900',
+          },
+          own,
+        ),
+      );
+    }
+    const { zones, oldestDueDate } = await scope();
+    expect(oldestDueDate).toBe('2026-10-28');
+    const tenantZone = none.zones.map((z) => z.timeZone);
+    expect(tenantZone).toHaveLength(1);
+    expect(zones.map((z) => z.timeZone).sort()).toEqual([...new Set(['Pacific/Kiritimati', ...tenantZone])].sort());
+    expect(new Set(zones.map((z) => z.country)).size).toBe(1);
+    const refused = await failure(server.client.getCollectibleScope({}, own));
+    expect(refused.code).toBe(status.PERMISSION_DENIED);
   });
 
   it("refuses a tenant's key on the services-only ListCollectibles", async () => {

@@ -32,6 +32,13 @@ export class BusinessDays {
     return day;
   }
 
+  /** The date itself when it is a business day, else the one before it: onOrAfter's inverse. */
+  onOrBefore(date: Temporal.PlainDate): Temporal.PlainDate {
+    let day = date;
+    while (!this.isBusinessDay(day)) day = day.subtract({ days: 1 });
+    return day;
+  }
+
   private holidaysOf(year: number): Set<string> {
     let dates = this.years.get(year);
     if (!dates) {

@@ -28,14 +28,51 @@ export interface StepSeries {
 // ISO weekday of 1970-01-05 is 1 (Monday): week k starts on that Monday + 7k.
 const EPOCH_MONDAY = Temporal.PlainDate.from('1970-01-05');
 
+/** A schedule counted from an anchor date (the due date, or the issue date). */
+export type AnchoredSchedule = Extract<Schedule, { kind: 'invoice_issued' | 'due_soon' | 'overdue' }>;
+
+/**
+ * An anchored schedule's steps as days from the anchor: step k is on
+ * anchor + offset + k·every, for k from 0 to `last` (undefined: no end).
+ */
+export interface AnchorOffsets {
+  offset: number;
+  /** 0: one step only. */
+  every: number;
+  /** -1: no steps at all. */
+  last?: number;
+}
+
+/** overdue(D1, D2, K): d = due + D1 + k·K while d ≤ due + D2; no K: once; no D2: no end. */
+export function anchorOffsets(schedule: AnchoredSchedule): AnchorOffsets {
+  switch (schedule.kind) {
+    case 'invoice_issued':
+      return { offset: 0, every: 0, last: 0 };
+    case 'due_soon':
+      return { offset: -schedule.daysBefore, every: 0, last: 0 };
+    case 'overdue':
+      if (!schedule.everyDays) return { offset: schedule.fromDays, every: 0, last: 0 };
+      return {
+        offset: schedule.fromDays,
+        every: schedule.everyDays,
+        // D2 before D1 (refused when a rule is written) leaves last = -1: no steps.
+        last:
+          schedule.untilDays === undefined
+            ? undefined
+            : Math.floor((schedule.untilDays - schedule.fromDays) / schedule.everyDays),
+      };
+  }
+}
+
 export function stepSeries(schedule: Schedule, anchor: Temporal.PlainDate): StepSeries {
   switch (schedule.kind) {
     case 'invoice_issued':
-      return single(anchor);
     case 'due_soon':
-      return single(anchor.subtract({ days: schedule.daysBefore }));
-    case 'overdue':
-      return overdue(schedule, anchor);
+    case 'overdue': {
+      const { offset, every, last } = anchorOffsets(schedule);
+      const start = anchor.add({ days: offset });
+      return every === 0 ? single(start) : arithmetic(start, every, last);
+    }
     case 'statement_weekly':
       return arithmetic(EPOCH_MONDAY.add({ days: schedule.weekday - 1 }), 7);
     case 'statement_interval':
@@ -67,19 +104,6 @@ function arithmetic(start: Temporal.PlainDate, every: number, last?: number): St
     first: 0,
     last,
   };
-}
-
-/** overdue(D1, D2, K): d = due + D1 + k·K while d ≤ due + D2; no K: once; no D2: no end. */
-function overdue(schedule: Extract<Schedule, { kind: 'overdue' }>, due: Temporal.PlainDate): StepSeries {
-  const start = due.add({ days: schedule.fromDays });
-  if (!schedule.everyDays) return single(start);
-  if (schedule.untilDays === undefined) return arithmetic(start, schedule.everyDays);
-  // D2 before D1 (refused when a rule is written) leaves last = -1: no steps.
-  return arithmetic(
-    start,
-    schedule.everyDays,
-    Math.floor((schedule.untilDays - schedule.fromDays) / schedule.everyDays),
-  );
 }
 
 /** Day M of each month, or its last day when the month is shorter; step = months since year 0. */

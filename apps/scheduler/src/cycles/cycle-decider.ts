@@ -9,7 +9,8 @@ import { RuleEntity, type Rule } from '../rules/rule.entity';
 import { decideAccount, isAccountRule } from './account-steps';
 import { overdueAccounts } from './delinquency';
 import { DelinquencyRepository } from './delinquency.repository';
-import { collectibleWindow, decideInvoice, InvoiceSteps, isInvoiceRule, type InvoiceRule } from './invoice-steps';
+import { collectibleWindow } from './collectible-window';
+import { decideInvoice, InvoiceSteps, isInvoiceRule, type InvoiceRule } from './invoice-steps';
 import { RuleHorizon } from './rule-horizon';
 import { addToAccounts, decideStatement, isStatementRule, type CustomerAccount } from './statement-steps';
 import { StepMemo, type TargetDecision } from './target-decision';
@@ -84,7 +85,8 @@ export class CycleDecider {
   ): Promise<void> {
     const steps = new InvoiceSteps(rule, asOf, this.graceHours);
     const horizon = new RuleHorizon(rule, this.graceHours);
-    const window = { ...collectibleWindow(rule, asOf, this.graceHours), invoiceIds };
+    const scope = await this.receivables.collectibleScope(tenantId);
+    const window = { ...collectibleWindow(rule, scope, asOf, this.graceHours), invoiceIds };
     await drain(this.receivables.collectibles(tenantId, window), (invoice) => {
       seen(invoice);
       for (const decision of decideInvoice(rule, invoice, steps, policy)) {

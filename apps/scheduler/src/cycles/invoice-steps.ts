@@ -7,9 +7,6 @@ import type { PolicyBook } from '../policy/policy-book';
 import type { Rule, RuleSchedule } from '../rules/rule.entity';
 import { StepMemo, verdict, type DecidedStep, type FiredSteps, type TargetDecision } from './target-decision';
 
-/** A business-day shift never moves a date further than this (a long weekend next to holidays). */
-const MAX_SHIFT_DAYS = 7;
-
 export type InvoiceRule = Rule & { schedule: InvoiceSchedule };
 type InvoiceSchedule = Extract<RuleSchedule, { kind: 'overdue' | 'due_soon' | 'invoice_issued' }>;
 
@@ -28,58 +25,6 @@ export function invoiceCalendar(
   const series = stepSeries(schedule, Temporal.PlainDate.from(anchor));
   const businessDays = rule.businessDaysOnly ? BusinessDays.of(invoice.country) : undefined;
   return new StepCalendar(series, rule.sendHour, invoice.timeZone, businessDays);
-}
-
-/** A wall-clock hour in any zone is this far from UTC at most (UTC−12 to UTC+14). */
-const WEST_HOURS = 12;
-const EAST_HOURS = 14;
-
-/**
- * The invoices that can have a step to decide at `asOf`, pushed down to SQL:
- * a step dated so that, in any zone and after any business-day shift, it
- * fired by `asOf` and after `since` — the rule's last completed cycle, else
- * the grace period (a rule's first cycle does not look further back) — or
- * an invoice that changed since that cycle; receivables narrows the step
- * dates to each invoice's own zone. Wider than exact, never narrower: the
- * calendar decides each invoice it is sent.
- */
-export function collectibleWindow(
-  rule: InvoiceRule,
-  asOf: Temporal.Instant,
-  graceHours: number,
-): Partial<receivables.ListCollectiblesRequest> {
-  const { schedule, sendHour, decidedThrough: since } = rule;
-  const shift = rule.businessDaysOnly ? MAX_SHIFT_DAYS : 0;
-  const after = since ? Temporal.Instant.fromEpochMilliseconds(since.getTime()) : asOf.subtract({ hours: graceHours });
-  // Fired at or after `after` in the westernmost zone: dated after the instant sendHour + 12 h before it.
-  const onOrAfter = utcDate(after.subtract({ hours: sendHour + WEST_HOURS, nanoseconds: 1 })).add({ days: 1 - shift });
-  // Fired by `asOf` in the easternmost zone: dated no later than sendHour − 14 h after it.
-  const onOrBefore = utcDate(asOf.add({ hours: EAST_HOURS - sendHour }));
-  const changedSince = since ? since.toISOString() : '';
-  if (schedule.kind === 'invoice_issued') {
-    return { issuedFrom: onOrAfter.subtract({ days: 1 }).toString(), changedSince };
-  }
-  const [fromDays, untilDays, everyDays] =
-    schedule.kind === 'due_soon'
-      ? [-schedule.daysBefore, -schedule.daysBefore, 0]
-      : [schedule.fromDays, schedule.untilDays, schedule.everyDays ?? 0];
-  return {
-    dueFrom: untilDays === undefined ? '' : onOrAfter.subtract({ days: untilDays }).toString(),
-    dueTo: onOrBefore.subtract({ days: fromDays }).toString(),
-    stepWindow: {
-      onOrAfter: onOrAfter.toString(),
-      onOrBefore: onOrBefore.toString(),
-      fromDays,
-      everyDays,
-      // Any zone's dates first (they bound the due dates to read), then each invoice's own.
-      zoned: { after: after.toString(), by: asOf.toString(), sendHour, shiftDays: shift },
-    },
-    changedSince,
-  };
-}
-
-function utcDate(instant: Temporal.Instant): Temporal.PlainDate {
-  return instant.toZonedDateTimeISO('UTC').toPlainDate();
 }
 
 /**

@@ -33,6 +33,11 @@ export class ReceivablesClient {
       .pipe(concatMap((page) => page.collectibles));
   }
 
+  /** The zones and country of the tenant's collectible invoices, and their oldest due date. */
+  collectibleScope(tenantId: string): Promise<receivables.GetCollectibleScopeResponse> {
+    return firstValueFrom(this.client.service.getCollectibleScope({}, serviceMetadata(this.serviceToken, tenantId)));
+  }
+
   /** The contacts of some of the tenant's customers (at most 1,000 at once), by customer id. */
   async contacts(tenantId: string, customerIds: string[]): Promise<Map<string, receivables.Contact[]>> {
     if (customerIds.length === 0) return new Map();

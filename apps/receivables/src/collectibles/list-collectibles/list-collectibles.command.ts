@@ -1,22 +1,19 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../ledger/calendar-date';
 import { fields } from '../../ledger/fields';
 
 const bound = z.union([z.literal(''), fields.calendarDate]);
 
-/** A rule's step dates, due + fromDays + k × everyDays (k = 0 only when everyDays is 0), in a date window. */
-const stepWindow = z.object({
-  onOrAfter: fields.calendarDate,
-  onOrBefore: fields.calendarDate,
-  fromDays: z.number().int().min(-3660).max(3660),
-  everyDays: z.number().int().min(0).max(3660),
-  zoned: z
-    .object({
-      after: z.iso.datetime({ offset: true }),
-      by: z.iso.datetime({ offset: true }),
-      sendHour: z.number().int().min(0).max(23),
-      shiftDays: z.number().int().min(0).max(31),
-    })
-    .nullish(),
+const dateRange = z
+  .object({ first: fields.calendarDate, last: fields.calendarDate })
+  .refine(({ first, last }) => !isCalendarDate(first) || !isCalendarDate(last) || first <= last, {
+    message: 'must not end before it starts',
+    path: ['last'],
+  });
+
+/** Date ranges per zone (the customer's, else the tenant's); an empty zone: every zone. */
+const datesByZone = z.object({
+  zones: z.array(z.object({ timeZone: fields.optionalTimeZone, ranges: z.array(dateRange).max(100_000) })).max(1000),
 });
 
 export const listCollectiblesCommand = z.object({
@@ -25,10 +22,11 @@ export const listCollectiblesCommand = z.object({
   dueTo: bound,
   issuedFrom: bound,
   customerId: z.union([z.literal(''), fields.id]),
-  stepWindow: stepWindow.nullish(),
+  dueDates: datesByZone.nullish(),
+  issueDates: datesByZone.nullish(),
   changedSince: z.union([z.literal(''), z.iso.datetime({ offset: true })]),
   invoiceIds: z.array(fields.id).max(1_000_000).default([]),
 });
 
 export type ListCollectiblesCommand = z.infer<typeof listCollectiblesCommand>;
-export type StepWindow = z.infer<typeof stepWindow>;
+export type DatesByZone = z.infer<typeof datesByZone>;
