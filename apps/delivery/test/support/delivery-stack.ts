@@ -1,24 +1,14 @@
-import { Metadata } from '@grpc/grpc-js';
+import type { Metadata } from '@grpc/grpc-js';
 import { delivery, Exchanges, MessageTypes, operations, receivables, renderer, RoutingKeys } from '@chasqui/contracts';
-import { apiKeyMetadata, grpcClient } from '@chasqui/grpc';
-import {
-  createTestDatabase,
-  createTestVhost,
-  FaultySmtp,
-  freePort,
-  runMigration,
-  ServiceProcess,
-  TEST_DEADLINES,
-} from '@chasqui/testing';
+import { FaultySmtp, freePort, ServiceStack } from '@chasqui/testing';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { firstValueFrom } from 'rxjs';
+import type { Client } from 'pg';
 
 /**
  * delivery as a process (with receivables for its API keys) on a fresh
- * database and vhost, sending to a FaultySmtp; send jobs are published as the
- * renderer would, and every delivery event is kept.
+ * database and vhost (a ServiceStack), sending to a FaultySmtp; send jobs are
+ * published as the renderer would, and every delivery event is kept.
  */
 export class DeliveryStack {
   readonly smtp = new FaultySmtp();
@@ -32,57 +22,38 @@ export class DeliveryStack {
   sql!: Client;
   /** Routing key and occurrence of every delivery.* event, in order. */
   readonly events: { routingKey: string; occurrenceId: string; body: Buffer }[] = [];
+  private stack?: ServiceStack;
   private amqp!: ChannelModel;
   private channel!: ConfirmChannel;
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
-    const [database, vhost] = await Promise.all([createTestDatabase(), createTestVhost()]);
-    this.cleanups.push(
-      () => database.drop(),
-      () => vhost.drop(),
-    );
     await this.smtp.start();
     this.cleanups.push(() => this.smtp.stop());
-    const ports = { receivables: await freePort(), delivery: await freePort() };
     this.inboundPort = await freePort();
     this.unsubscribePort = await freePort();
-    const env = {
-      DATABASE_URL: database.url,
-      AMQP_URL: vhost.url,
-      SERVICE_TOKEN: 'int-service-token',
-      ADMIN_TOKEN: 'int-admin-token',
-      RECEIVABLES_URL: `127.0.0.1:${ports.receivables}`,
-      SMTP_URL: this.smtp.url,
-      SMTP_POOL_SIZE: '2',
-      SMTP_TIMEOUT_MS: '5000',
-      RETRY_DELAYS_MS: '300,600,1200',
-      INBOUND_SMTP_PORT: String(this.inboundPort),
-      UNSUBSCRIBE_PORT: String(this.unsubscribePort),
-      UNSUBSCRIBE_BASE: `http://127.0.0.1:${this.unsubscribePort}`,
-      BOUNCE_DOMAIN: 'bounces.int.example',
-      REPLY_DOMAIN: 'replies.int.example',
-      LOG_LEVEL: process.env.SERVICE_LOG_LEVEL ?? 'warn',
-      ...extraEnv,
-    };
-    await runMigration('receivables', env);
-    await runMigration('delivery', env);
-    for (const name of ['receivables', 'delivery'] as const) {
-      const service = new ServiceProcess(name, {
-        ...env,
-        GRPC_PORT: String(ports[name]),
-        HTTP_PORT: String(await freePort()),
-      });
-      this.cleanups.push(() => service.stop());
-      await service.start();
-    }
-    this.receivables = this.client('receivables', ports.receivables);
-    this.delivery = this.client('delivery', ports.delivery);
-    this.deadLetters = this.client('operations', ports.delivery);
-    this.sql = new Client({ connectionString: database.url });
-    await this.sql.connect();
-    this.cleanups.push(() => this.sql.end());
-    this.amqp = await connect(vhost.url);
+    this.stack = await ServiceStack.start({
+      services: ['receivables', 'delivery'],
+      env: {
+        SMTP_URL: this.smtp.url,
+        SMTP_POOL_SIZE: '2',
+        SMTP_TIMEOUT_MS: '5000',
+        RETRY_DELAYS_MS: '300,600,1200',
+        INBOUND_SMTP_PORT: String(this.inboundPort),
+        UNSUBSCRIBE_PORT: String(this.unsubscribePort),
+        UNSUBSCRIBE_BASE: `http://127.0.0.1:${this.unsubscribePort}`,
+        BOUNCE_DOMAIN: 'bounces.int.example',
+        REPLY_DOMAIN: 'replies.int.example',
+        ...extraEnv,
+      },
+    });
+    const stack = this.stack;
+    this.cleanups.push(() => stack.stop());
+    this.receivables = stack.receivables;
+    this.delivery = stack.client('delivery');
+    this.deadLetters = stack.client('operations', 'delivery');
+    this.sql = stack.sql;
+    this.amqp = await connect(stack.amqpUrl);
     this.cleanups.push(() => this.amqp.close());
     this.channel = await this.amqp.createConfirmChannel();
     const { queue } = await this.channel.assertQueue('', { exclusive: true });
@@ -98,21 +69,8 @@ export class DeliveryStack {
 
   /** A tenant with its API key metadata. */
   async tenant(): Promise<{ id: string; auth: Metadata }> {
-    const admin = this.adminMetadata();
-    const { tenant, apiKey } = await firstValueFrom(
-      this.receivables.createTenant(
-        {
-          name: 'Ferretería La Paloma',
-          country: 'MX',
-          timeZone: 'America/Mexico_City',
-          defaultCurrency: 'MXN',
-          locale: 'es-MX',
-          taxId: '',
-        },
-        admin,
-      ),
-    );
-    return { id: tenant!.id, auth: apiKeyMetadata(apiKey) };
+    const { id, auth } = await this.stack!.tenant();
+    return { id, auth };
   }
 
   /** Publishes a send job as the renderer's relay does; returns its occurrence id. */
@@ -160,20 +118,12 @@ export class DeliveryStack {
   }
 
   async stop(): Promise<void> {
-    for (const cleanup of this.cleanups.reverse()) await cleanup();
+    for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup();
   }
 
   /** The operator's credential. */
   adminMetadata(): Metadata {
-    const metadata = new Metadata();
-    metadata.set('x-admin-token', 'int-admin-token');
-    return metadata;
-  }
-
-  private client<T extends object>(pkg: 'receivables' | 'delivery' | 'operations', port: number): T {
-    const { service, close } = grpcClient<T>(pkg, `127.0.0.1:${port}`, TEST_DEADLINES);
-    this.cleanups.push(close);
-    return service;
+    return this.stack!.admin();
   }
 }
 
