@@ -349,9 +349,9 @@ describe('the cycle: each step decided once, against the ledger as it is', () =>
       'MXN',
       today.toString(),
     );
-    const old = await ledger.invoice(customer, 'N-0', '2026-01-31', '1000', 'MXN', '2026-01-01');
-
+    // The only open invoice falls due in a month: issue dates are not bounded by due dates.
     await waitFor(async () => (await occurrences(tenantId)).length > 0, 'the issue notice');
+    const old = await ledger.invoice(customer, 'N-0', '2026-01-31', '1000', 'MXN', '2026-01-01');
     await new Promise((resolve) => setTimeout(resolve, 1000)); // a second event, had there been one, would be in
     const decided = await occurrences(tenantId);
     expect(decided.map((o) => [o.date, o.status, o.invoices])).toEqual([[today.toString(), 'queued', [fresh.id]]]);

@@ -66,4 +66,14 @@ describe('what a cycle asks receivables for under an invoice rule', () => {
     ]);
     expect(window.issuedFrom).toBe('2026-11-22');
   });
+
+  it("issue notices ask for today's invoices though every open invoice falls due a month later", () => {
+    const dueLater = { ...scope, oldestDueDate: '2026-12-22' };
+    const window = collectibleWindow(rule({ kind: 'invoice_issued' }, null), dueLater, asOf, 48);
+    // From 20 November 18:00Z: 09:00 of 21 and 22 November in both zones, whatever the due dates.
+    expect(window.issueDates!.zones.map((z) => z.ranges)).toEqual([
+      [{ first: '2026-11-21', last: '2026-11-22' }],
+      [{ first: '2026-11-21', last: '2026-11-22' }],
+    ]);
+  });
 });

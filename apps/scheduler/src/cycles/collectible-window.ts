@@ -24,9 +24,7 @@ export function collectibleWindow(
   const after = since
     ? Temporal.Instant.fromEpochMilliseconds(since.getTime())
     : asOf.subtract({ hours: graceHours, nanoseconds: 1 });
-  const floor = scope.oldestDueDate
-    ? Temporal.PlainDate.from(scope.oldestDueDate)
-    : asOf.toZonedDateTimeISO('UTC').toPlainDate();
+  const floor = anchorFloor(rule, scope, asOf);
   const byZone = new Map<string, DateRange[]>();
   for (const { timeZone, country } of scope.zones) {
     const place = {
@@ -50,3 +48,21 @@ export function collectibleWindow(
   const issuedFrom = firsts[0] ?? after.toZonedDateTimeISO('UTC').toPlainDate().toString();
   return { issueDates: dates, issuedFrom, changedSince };
 }
+
+/**
+ * How far back a rule's anchor dates can lie: an open due date is no older
+ * than the oldest one, which stops an open-ended rule's steps. Issue dates
+ * have no such bound (an invoice is issued before it falls due, the oldest
+ * due date may be a month ahead of it), and an issue notice is one step.
+ */
+function anchorFloor(
+  rule: InvoiceRule,
+  scope: receivables.GetCollectibleScopeResponse,
+  asOf: Temporal.Instant,
+): Temporal.PlainDate {
+  if (rule.schedule.kind === 'invoice_issued') return EVERY_DATE;
+  if (scope.oldestDueDate) return Temporal.PlainDate.from(scope.oldestDueDate);
+  return asOf.toZonedDateTimeISO('UTC').toPlainDate();
+}
+
+const EVERY_DATE = Temporal.PlainDate.from('0001-01-01');
