@@ -63,8 +63,8 @@ describe('importing invoices from an ERP over a client stream', () => {
     expect(result.duplicates).toBe('1');
     expect(result.errors.map((e) => [e.row, e.field])).toEqual([
       ['1', 'total_minor'],
-      ['3', 'issue_date'],
       ['2', 'customer_external_id'],
+      ['3', 'issue_date'],
     ]);
     const { rows } = await server.sql.query(
       `select folio, due_date::text as due from receivables.invoices order by folio`,
@@ -96,6 +96,16 @@ describe('importing invoices from an ERP over a client stream', () => {
       `select count(*)::int as n, sum(total_minor)::text as total from receivables.invoices where folio like 'B-%'`,
     );
     expect(sum[0]).toEqual({ n: 5000, total: String(5000 * 100 + (4999 * 5000) / 2) });
+  });
+
+  it('the same invoices twice in one file, in opposite orders, written by batches side by side: each lands once', async () => {
+    const forward = Array.from({ length: 4_000 }, (_, i) => row(`D-${i}`));
+    const result = await importRows([...forward, ...[...forward].reverse()]);
+    expect(result).toMatchObject({ imported: '4000', duplicates: '4000', errors: [] });
+    const { rows } = await server.sql.query(
+      `select count(*)::int as n from receivables.invoices where folio like 'D-%'`,
+    );
+    expect(rows[0].n).toBe(4000);
   });
 
   it('imports payments sent in the first form of ImportPayments, one row per message', async () => {

@@ -24,7 +24,9 @@ export class ServiceProcess {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, [join(ROOT, 'apps', this.name, 'dist', 'main.js')], {
+    // SERVICE_NODE_ARGS: Node flags for the services a test or bench starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps', this.name, 'dist', 'main.js')], {
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -8,15 +8,17 @@ import { ImportInvoicesUseCase } from './import-invoices.usecase';
 
 /** Rows per transaction (a chunk that brings it past this is committed whole). */
 const BATCH = 2000;
+/** Batches validated and written side by side: the database works on one while Node checks the next. */
+const IN_FLIGHT = 2;
 
 type ImportCall = ServerReadableStream<receivables.ImportInvoicesRequest, receivables.ImportInvoicesResponse>;
 
 /**
  * Reads the client stream itself (not through an Observable): `for await`
- * pulls chunks of rows only as fast as batches commit, so a million rows are never
- * buffered whole in memory. One batch commits while the next is read and
- * validated (two in flight at most): reading and writing overlap instead of
- * taking turns.
+ * pulls chunks of rows only as fast as batches commit, so a million rows are
+ * never buffered whole in memory. Two batches are written at once while the
+ * next is read: reading, validating and writing overlap instead of taking
+ * turns (InvoiceImport keeps concurrent batches from deadlocking).
  */
 @Controller()
 export class ImportInvoicesController {
@@ -30,21 +32,25 @@ export class ImportInvoicesController {
   async handle(call: ImportCall, callback: sendUnaryData<receivables.ImportInvoicesResponse>): Promise<void> {
     try {
       const run = await this.importInvoices.start(await this.auth.tenantOf(call.metadata));
+      const inFlight: Promise<void>[] = [];
+      const commit = async (rows: { row: number; request: unknown }[]) => {
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+        const work = run.add(rows);
+        // Its failure is thrown where it is awaited, not reported as unhandled meanwhile.
+        work.catch(() => undefined);
+        inFlight.push(work);
+      };
       let batch: { row: number; request: unknown }[] = [];
-      let committing: Promise<void> = Promise.resolve();
       let row = 0;
       for await (const chunk of call as AsyncIterable<receivables.ImportInvoicesRequest>) {
         for (const request of chunk.rows ?? []) batch.push({ row: row++, request });
         if (batch.length >= BATCH) {
-          await committing;
-          committing = run.add(batch);
-          // Its failure is thrown where it is awaited, not reported as unhandled meanwhile.
-          committing.catch(() => undefined);
+          await commit(batch);
           batch = [];
         }
       }
-      await committing;
-      await run.add(batch);
+      await commit(batch);
+      for (const work of inFlight) await work;
       callback(null, run.result());
     } catch (error) {
       callback(toStatusError(error, this.log) as Parameters<typeof callback>[0]);

@@ -19,7 +19,8 @@ interface CustomerTerms {
 /**
  * One import in progress: rows arrive in batches; each batch is validated and
  * committed on its own (with its invoice.issued events), so good rows land
- * and every bad one is reported with its row and field.
+ * and every bad one is reported with its row and field. Batches may be added
+ * while others are still being written.
  */
 export class InvoiceImport {
   private imported = 0;
@@ -84,7 +85,9 @@ export class InvoiceImport {
     return {
       imported: String(this.imported),
       duplicates: String(this.duplicates),
-      errors: this.errors.map((e) => ({ row: String(e.row), field: e.field, description: e.description })),
+      errors: this.errors
+        .sort((a, b) => a.row - b.row)
+        .map((e) => ({ row: String(e.row), field: e.field, description: e.description })),
     };
   }
 
@@ -104,6 +107,7 @@ export class InvoiceImport {
               r.total_minor, r.total_minor, 0, 0, 0, r.created_at
          from jsonb_to_recordset(?::jsonb) as r(id uuid, tenant_id uuid, customer_id uuid, series text, folio text,
               issue_date date, due_date date, currency text, total_minor bigint, created_at timestamptz)
+        order by r.series, r.folio -- one order for every batch: two batches writing the same number never deadlock
        on conflict (tenant_id, series, folio) do nothing
        returning id`,
       [
