@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { tenantsCommand } from './tenants/tenants.command';
+
+/** The `chasqui` command line: global connection options and one command per area. */
+export function buildProgram(): Command {
+  const program = new Command('chasqui')
+    .description("Chasqui's command line for operators: the services' gRPC APIs")
+    .option('--json', 'machine-readable output')
+    .option('--config <file>', 'settings file (default: ~/.config/chasqui/config.yaml)')
+    .option('--receivables <host:port>', 'receivables gRPC address (env CHASQUI_RECEIVABLES_URL)')
+    .option('--scheduler <host:port>', 'scheduler gRPC address (env CHASQUI_SCHEDULER_URL)')
+    .option('--renderer <host:port>', 'renderer gRPC address (env CHASQUI_RENDERER_URL)')
+    .option('--delivery <host:port>', 'delivery gRPC address (env CHASQUI_DELIVERY_URL)')
+    .option('--deadline <ms>', 'deadline of each call in milliseconds (default 10000)')
+    .showHelpAfterError()
+    .exitOverride();
+  tenantsCommand(program);
+  return program;
+}
