@@ -203,6 +203,14 @@ describe('deploy/prometheus/chasqui.rules.yml', () => {
     expect(result.stdout + result.stderr).toContain('SUCCESS');
     expect(result.status).toBe(0);
   });
+  (promtool ? it : it.skip)('alerts as chasqui.rules.test.yml expects (promtool test rules)', () => {
+    const result = spawnSync('promtool', ['test', 'rules', 'chasqui.rules.test.yml'], {
+      cwd: join(ROOT, 'deploy/prometheus'),
+      encoding: 'utf8',
+    });
+    expect(result.stdout + result.stderr).toContain('SUCCESS');
+    expect(result.status).toBe(0);
+  });
 });
 
 /** The string value of `const NAME = '…'` in a source file. */
