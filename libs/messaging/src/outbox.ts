@@ -67,7 +67,9 @@ export async function enqueueMany(em: EntityManager, schema: string, messages: O
  * A message's outbox row as the tail of one statement, for hot paths: the
  * change and its event in a single round trip instead of a transaction's five,
  * e.g. `with changed as (update … returning 1) ${into} ${select} from changed`
- * — the row exists if and only if the change happened.
+ * — the row exists if and only if the change happened. Run it with
+ * nativeQuery: the body (a statement PDF, on the renderer's path) then goes
+ * to PostgreSQL as a binary parameter, neither escaped nor encoded.
  */
 export function outboxInsert(
   schema: string,
@@ -76,13 +78,13 @@ export function outboxInsert(
   return {
     into: `insert into ${qualified(schema, 'outbox')}
       (id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent)`,
-    select: `select ?::uuid, ?, ?, ?, decode(?, 'base64'), ?, ?, ?`,
+    select: `select ?::uuid, ?, ?, ?, ?::bytea, ?, ?, ?`,
     params: [
       message.messageId ?? timeOrderedUuid(),
       message.exchange,
       message.routingKey,
       message.type,
-      Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('base64'),
+      Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength),
       message.tenantId,
       message.idempotencyKey,
       message.traceparent ?? newTraceparent(),

@@ -1,5 +1,6 @@
 import { Exchanges, MessageTypes, renderer, RoutingKeys } from '@chasqui/contracts';
 import { outboxInsert } from '@chasqui/messaging';
+import { nativeQuery } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -53,9 +54,10 @@ export class RenditionRepository {
       template.templateId ?? null,
       template.version ?? null,
     ];
+    // Parameters as parameters: em.execute() would quote the send job (HTML, text, PDF) into the SQL text.
     const em = this.orm.em.fork();
     if (!sendJob) {
-      await em.execute(insert, params);
+      await nativeQuery(em, insert, params);
       return false;
     }
     // The send job's row exists if and only if the rendition's was inserted now.
@@ -68,7 +70,8 @@ export class RenditionRepository {
       idempotencyKey: rendition.occurrenceId,
       traceparent,
     });
-    const queued: unknown[] = await em.execute(
+    const queued = await nativeQuery(
+      em,
       `with rendered as (${insert}) ${job.into} ${job.select} from rendered returning id`,
       [...params, ...job.params],
     );
