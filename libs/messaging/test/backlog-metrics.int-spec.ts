@@ -1,7 +1,7 @@
 import { createTestDatabase, createTestVhost, type TestResource } from '@chasqui/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Registry } from 'prom-client';
-import { AmqpConnection, Consumer, enqueue, MessagingMetrics, OutboxRelay } from '../src';
+import { AmqpConnection, Consumer, declareExchanges, enqueue, MessagingMetrics, OutboxRelay } from '../src';
 import { brokerProbe, eventually, openTestOrm, publishLikeRelay, recordingLog } from './support';
 
 jest.setTimeout(60_000);
@@ -65,6 +65,8 @@ describe('backlog metrics, read at each scrape', () => {
       expect(await scraped('messaging_outbox_backlog', 'schema', SCHEMA)).toBe(3);
       expect(await scraped('messaging_outbox_oldest_age_seconds', 'schema', SCHEMA)).toBeGreaterThanOrEqual(90);
 
+      // The relay declares the exchanges as its channel opens, which may not have happened yet.
+      await declareExchanges(probe.channel);
       await probe.channel.assertQueue('test.unbound', { durable: false });
       await probe.channel.bindQueue('test.unbound', 'chasqui.jobs', 'test.unbound');
       relay.nudge();
