@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { importCommand } from './imports/import.command';
 import { tenantsCommand } from './tenants/tenants.command';
 
 /** The `chasqui` command line: global connection options and one command per area. */
@@ -15,5 +16,6 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   tenantsCommand(program);
+  importCommand(program);
   return program;
 }

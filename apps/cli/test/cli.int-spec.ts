@@ -1,5 +1,15 @@
-import { ServiceStack, STACK_TOKENS, type TestTenant } from '@chasqui/testing';
+import { aCustomer, call, ServiceStack, STACK_TOKENS, type TestTenant } from '@chasqui/testing';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from './support/run-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'chasqui-cli-files-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
 
 /**
  * The built CLI against real receivables and scheduler processes (a
@@ -94,6 +104,69 @@ describe('chasqui (the CLI) against the services', () => {
       expect(made).toMatchObject({ name: 'Distribuidora Andes', country: 'CL', defaultCurrency: 'CLP' });
       const shown = await runCli(['--json', 'tenants', 'show'], { ...env, CHASQUI_API_KEY: apiKey });
       expect(JSON.parse(shown.stdout).id).toBe(made.id);
+    });
+  });
+
+  describe('import', () => {
+    let customerId: string;
+
+    beforeAll(async () => {
+      const { customer } = await call(
+        stack.receivables.createCustomer(aCustomer({ externalId: 'C-100' }), tenant.auth),
+      );
+      customerId = customer!.id;
+    });
+
+    it("imports the good rows and reports each bad one by line and field (the file's and the service's), exit 1", async () => {
+      const invoices = file(
+        'invoices.csv',
+        [
+          'customer_external_id,series,folio,issue_date,due_date,currency,total_minor',
+          'C-100,A,1001,2026-01-15,2026-02-14,MXN,125050',
+          'C-100,A,1002,2026-13-40,,MXN,5000',
+          'C-100,A,1003,2026-01-20,,MXN,12.50',
+          'C-100,A,1004,2026-01-21,,MXN,9900',
+        ].join('\n'),
+      );
+      const run = await chasqui('--json', 'import', 'invoices', invoices);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('chasqui: 2 of 4 rows were not imported\n');
+      const report = JSON.parse(run.stdout);
+      expect(report).toMatchObject({ rows: 4, imported: 2, duplicates: 0, refused: 2 });
+      expect(report.errors).toEqual([
+        { line: 3, row: 2, field: expect.stringMatching(/issue_?[dD]ate/), message: expect.any(String) },
+        { line: 4, row: 3, field: 'total_minor', message: 'must be a whole number of minor units (got "12.50")' },
+      ]);
+      const { rows } = await stack.sql.query<{ folio: string }>(
+        `select folio from receivables.invoices where customer_id = $1 order by folio`,
+        [customerId],
+      );
+      expect(rows.map((r) => r.folio)).toEqual(['1001', '1004']);
+
+      const again = await chasqui('import', 'invoices', invoices);
+      expect(again.code).toBe(1);
+      expect(again.stdout).toContain('4 rows, 0 imported, 2 duplicates, 2 refused');
+      expect(again.stdout).toMatch(/│ 3 +│ 2 +│ issue_?[dD]ate/);
+    });
+
+    it('imports payments naming invoices by series and folio; all good: exit 0', async () => {
+      const payments = file(
+        'payments.csv',
+        [
+          'external_id,customer_external_id,date,currency,amount_minor,allocations',
+          'P-1,C-100,2026-02-01,MXN,9900,A/1004=9900',
+        ].join('\n'),
+      );
+      const run = await chasqui('--json', 'import', 'payments', payments);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(run.stdout)).toMatchObject({ rows: 1, recorded: 1, replays: 0, refused: 0, errors: [] });
+    });
+
+    it('refuses a file whose header lacks a column, sending nothing, exit 2', async () => {
+      const bad = file('bad.csv', 'customer_external_id,folio,issue_date,currency,total\nC-100,1,2026-01-01,MXN,1\n');
+      const run = await chasqui('import', 'invoices', bad);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('missing column(s) total_minor; unknown column(s) total');
     });
   });
 });
