@@ -1,6 +1,8 @@
 import { grpcPackages, PROTO_ROOT, type GrpcPackage } from '@chasqui/contracts';
-import type { ServerInterceptor } from '@grpc/grpc-js';
+import type { Server, ServerInterceptor } from '@grpc/grpc-js';
+import type { PackageDefinition } from '@grpc/proto-loader';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
+import type { GrpcHealth } from './grpc-health';
 
 /**
  * How proto-loader decodes on both ends: int64 as decimal strings and enums as
@@ -26,25 +28,39 @@ export const listenAddress = (host: string, port: number) =>
 /**
  * The service's own package, and the operations package every service serves
  * beside it; `interceptors` see every call (grpc-js server interceptors, which
- * Nest hands to the server with its channel options).
+ * Nest hands to the server with its channel options). Beside them, the
+ * standard health service when `health` is given.
  */
 export function grpcServerOptions(
   pkg: GrpcPackage,
   host: string,
   port: number,
   interceptors: ServerInterceptor[] = [],
+  health?: GrpcHealth,
 ): GrpcOptions {
   const served = [...new Set<GrpcPackage>([pkg, 'operations'])].map((name) => grpcPackages[name]);
+  const protoPaths = served.map((p) => p.protoPath);
   return {
     transport: Transport.GRPC,
     options: {
       package: served.map((p) => p.package),
-      protoPath: served.map((p) => p.protoPath),
+      protoPath: protoPaths,
       url: listenAddress(host, port),
       loader: LOADER_OPTIONS,
       maxReceiveMessageLength: MAX_MESSAGE_BYTES,
       maxSendMessageLength: MAX_MESSAGE_BYTES,
       channelOptions: { interceptors },
+      // Called once Nest's grpc-js Server is bound, before it adds the services' handlers.
+      onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
+        health?.addToServer(server, servicesOf(definition));
+      },
     },
   };
+}
+
+/** The full names of the gRPC services in a package definition, e.g. chasqui.receivables.v1.ReceivablesService. */
+function servicesOf(definition: PackageDefinition): string[] {
+  return Object.entries(definition)
+    .filter(([, type]) => !('format' in type))
+    .map(([name]) => name);
 }

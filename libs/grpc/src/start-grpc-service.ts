@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import type { GrpcPackage } from '@chasqui/contracts';
 import { OpsServer, type JsonLogger } from '@chasqui/observability';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Registry } from 'prom-client';
 import { DomainErrorFilter } from './domain-error.filter';
+import { GrpcHealth } from './grpc-health';
 import { GrpcServerMetrics } from './grpc-metrics';
 import { grpcServerOptions } from './grpc-options';
 
-/** Boots a service whose edge is gRPC: the filter, call metrics, shutdown hooks, listen, then ready. */
+/**
+ * Boots a service whose edge is gRPC: the filter, call metrics, health and
+ * reflection, shutdown hooks, listen, then ready.
+ */
 export async function startGrpcService(
   pkg: GrpcPackage,
   module: DynamicModule,
@@ -16,8 +20,10 @@ export async function startGrpcService(
   log: JsonLogger,
 ): Promise<void> {
   const metrics = new GrpcServerMetrics();
-  const app = await NestFactory.createMicroservice(module, {
-    ...grpcServerOptions(pkg, ports.GRPC_HOST, ports.GRPC_PORT, [metrics.interceptor]),
+  // SERVING exactly when /readyz says ready (asked only once the app listens).
+  const health = new GrpcHealth(async (): Promise<boolean> => (await app.get(OpsServer).readiness()).ready);
+  const app: INestMicroservice = await NestFactory.createMicroservice(module, {
+    ...grpcServerOptions(pkg, ports.GRPC_HOST, ports.GRPC_PORT, [metrics.interceptor], health),
     logger: log,
   });
   metrics.registerOn(app.get(Registry));

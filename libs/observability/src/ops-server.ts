@@ -45,6 +45,21 @@ export class OpsServer {
     this.draining = true;
   }
 
+  /**
+   * What /readyz answers (and the gRPC health service): ready when the edge
+   * serves, the service is not draining and every check passes.
+   */
+  async readiness(): Promise<{ ready: boolean; serving: boolean; checks: Record<string, boolean> }> {
+    const checks: Record<string, boolean> = {};
+    for (const { name, check } of this.checks) {
+      checks[name] = await Promise.resolve()
+        .then(check)
+        .catch(() => false);
+    }
+    const ready = this.serving && !this.draining && Object.values(checks).every(Boolean);
+    return { ready, serving: this.serving, checks };
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -56,14 +71,8 @@ export class OpsServer {
     }
     if (path === '/healthz') return { status: 200, type: 'application/json', body: '{"status":"ok"}' };
     if (path === '/readyz') {
-      const results: Record<string, boolean> = {};
-      for (const { name, check } of this.checks) {
-        results[name] = await Promise.resolve()
-          .then(check)
-          .catch(() => false);
-      }
-      const ready = this.serving && !this.draining && Object.values(results).every(Boolean);
-      const body = JSON.stringify({ ready, serving: this.serving, ...results });
+      const { ready, serving, checks } = await this.readiness();
+      const body = JSON.stringify({ ready, serving, ...checks });
       return { status: ready ? 200 : 503, type: 'application/json', body };
     }
     return { status: 404, type: 'text/plain', body: 'not found' };
