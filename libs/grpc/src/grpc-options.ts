@@ -3,6 +3,7 @@ import type { Server, ServerInterceptor } from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import type { GrpcHealth } from './grpc-health';
+import { addReflection } from './grpc-reflection';
 
 /**
  * How proto-loader decodes on both ends: int64 as decimal strings and enums as
@@ -28,8 +29,9 @@ export const listenAddress = (host: string, port: number) =>
 /**
  * The service's own package, and the operations package every service serves
  * beside it; `interceptors` see every call (grpc-js server interceptors, which
- * Nest hands to the server with its channel options). Beside them, the
- * standard health service when `health` is given.
+ * Nest hands to the server with its channel options). Beside them, what
+ * tools expect of a gRPC server: reflection, and the standard health service
+ * when `health` is given.
  */
 export function grpcServerOptions(
   pkg: GrpcPackage,
@@ -53,6 +55,7 @@ export function grpcServerOptions(
       // Called once Nest's grpc-js Server is bound, before it adds the services' handlers.
       onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
         health?.addToServer(server, servicesOf(definition));
+        addReflection(server, protoPaths, LOADER_OPTIONS);
       },
     },
   };
