@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { importCommand } from './imports/import.command';
+import { rulesCommand } from './rules/rules.command';
 import { tenantsCommand } from './tenants/tenants.command';
 
 /** The `chasqui` command line: global connection options and one command per area. */
@@ -17,5 +18,6 @@ export function buildProgram(): Command {
     .exitOverride();
   tenantsCommand(program);
   importCommand(program);
+  rulesCommand(program);
   return program;
 }

@@ -169,4 +169,59 @@ describe('chasqui (the CLI) against the services', () => {
       expect(run.stderr).toContain('missing column(s) total_minor; unknown column(s) total');
     });
   });
+
+  describe('rules', () => {
+    it('creates a rule from YAML, lists it, disables and enables it', async () => {
+      const yaml = file(
+        'overdue.yaml',
+        ['name: Vencidas cada semana', 'send_hour: 10', 'schedule:', '  overdue: { from_days: 1, every_days: 7 }'].join(
+          '\n',
+        ),
+      );
+      const created = await chasqui('--json', 'rules', 'create', '-f', yaml);
+      expect(created).toMatchObject({ code: 0, stderr: '' });
+      const rule = JSON.parse(created.stdout);
+      expect(rule).toMatchObject({
+        name: 'Vencidas cada semana',
+        kind: 'RULE_KIND_OVERDUE',
+        active: true,
+        sendHour: 10,
+      });
+
+      const listed = await chasqui('rules', 'list');
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toMatch(
+        new RegExp(`${rule.id} +│ Vencidas cada semana +│ overdue +│ yes +│ 10 +│ overdue \\+1d every 7d`),
+      );
+
+      const disabled = await chasqui('--json', 'rules', 'disable', rule.id);
+      expect(disabled.code).toBe(0);
+      expect(JSON.parse(disabled.stdout)).toMatchObject({
+        id: rule.id,
+        active: false,
+        overdue: { fromDays: 1, everyDays: 7 },
+      });
+      const afterDisable = JSON.parse((await chasqui('--json', 'rules', 'list')).stdout);
+      expect(afterDisable).toEqual([expect.objectContaining({ id: rule.id, active: false, sendHour: 10 })]);
+
+      expect((await chasqui('rules', 'enable', rule.id)).code).toBe(0);
+      expect(JSON.parse((await chasqui('--json', 'rules', 'list')).stdout)[0].active).toBe(true);
+    });
+
+    it('refuses a rule file naming each bad field before calling, exit 2', async () => {
+      const bad = file('bad.yaml', 'name: x\nsend_hour: 30\nschedule: { overdue: { from: 1 } }\n');
+      const run = await chasqui('rules', 'create', '-f', bad);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('send_hour: must be at most 23');
+      expect(run.stderr).toContain('schedule.overdue.from: unknown field');
+      expect(run.stderr).toContain('schedule.overdue.from_days: is required');
+      expect(JSON.parse((await chasqui('--json', 'rules', 'list')).stdout)).toHaveLength(1);
+    });
+
+    it('disabling a rule that is not there is a usage error', async () => {
+      const run = await chasqui('rules', 'disable', '00000000-0000-4000-8000-000000000000');
+      expect(run).toMatchObject({ code: 2 });
+      expect(run.stderr).toContain('no rule 00000000-0000-4000-8000-000000000000');
+    });
+  });
 });

@@ -1,10 +1,10 @@
 import { receivables } from '@chasqui/contracts';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { statSync } from 'node:fs';
 import { withContext } from '../action';
-import { PartialFailure, UsageError } from '../cli-errors';
+import { PartialFailure } from '../cli-errors';
 import type { Context } from '../context';
+import { fileSize } from '../files';
 import type { Codec } from '../grpc/service-client';
 import { emit, table } from '../output/output';
 import { integer } from '../output/values';
@@ -114,14 +114,6 @@ async function runImport<Row, Req, Res extends { errors: receivables.RowError[] 
     describeImport(result.rows, counts, errors),
   );
   if (errors.length > 0) throw new PartialFailure(`${errors.length} of ${result.rows} rows were not imported`);
-}
-
-function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
 }
 
 /** On stderr, for a person watching (not with --json, nor when stderr is not a terminal). */
