@@ -2,6 +2,7 @@ import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { grpcPackages, type GrpcPackage } from '@chasqui/contracts';
 import { ClientGrpcProxy } from '@nestjs/microservices';
 import { defer, throwError, timeout, type Observable } from 'rxjs';
+import { grpcClientMetrics, type GrpcClientMetrics } from './grpc-metrics';
 import { LOADER_OPTIONS, MAX_MESSAGE_BYTES } from './grpc-options';
 
 /** How long a call may wait on the other side before it fails with DEADLINE_EXCEEDED. */
@@ -25,17 +26,28 @@ export const callDeadlines = (env: { GRPC_DEADLINE_MS: number; GRPC_STREAM_IDLE_
   streamIdleMs: env.GRPC_STREAM_IDLE_MS,
 });
 
+/**
+ * Calls spread over every address the target resolves to — each pod behind a
+ * headless Service (DNS answers them all), or `ipv4:10.0.0.1:50051,10.0.0.2:50051`
+ * — one connection to each, in turn; grpc-js's default (pick_first) would send
+ * every call over the one connection it opened first.
+ */
+export const ROUND_ROBIN_SERVICE_CONFIG = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] });
+
 type Method = (...args: unknown[]) => Observable<unknown>;
 type MethodKind = { requestStream?: boolean; responseStream?: boolean };
 
 /**
  * A typed client (the ts-proto `<Service>Client` interface) for another
  * service; every method carries its deadline, so no caller can forget one.
+ * Calls go round robin over the addresses `url` resolves to and are counted in
+ * `metrics` (grpc_client_handled_total, grpc_client_handling_seconds).
  */
 export function grpcClient<T extends object>(
   pkg: GrpcPackage,
   url: string,
   deadlines: CallDeadlines = DEFAULT_DEADLINES,
+  metrics: GrpcClientMetrics = grpcClientMetrics,
 ): { service: T; close: () => void } {
   const { package: packageName, protoPath, service } = grpcPackages[pkg];
   const proxy = new ClientGrpcProxy({
@@ -45,6 +57,10 @@ export function grpcClient<T extends object>(
     loader: LOADER_OPTIONS,
     maxReceiveMessageLength: MAX_MESSAGE_BYTES,
     maxSendMessageLength: MAX_MESSAGE_BYTES,
+    channelOptions: {
+      'grpc.service_config': ROUND_ROBIN_SERVICE_CONFIG,
+      interceptors: [metrics.interceptor],
+    },
   });
   const methods = proxy.getService<Record<string, Method>>(service);
   const kinds = proxy.getClientByServiceName<Record<string, MethodKind>>(service);

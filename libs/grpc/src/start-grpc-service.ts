@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { Registry } from 'prom-client';
 import { DomainErrorFilter } from './domain-error.filter';
 import { GrpcHealth } from './grpc-health';
-import { GrpcServerMetrics } from './grpc-metrics';
+import { grpcClientMetrics, GrpcServerMetrics } from './grpc-metrics';
 import { grpcServerOptions } from './grpc-options';
 
 /**
@@ -27,6 +27,8 @@ export async function startGrpcService(
     logger: log,
   });
   metrics.registerOn(app.get(Registry));
+  // The calls its clients make to other services, wherever in its modules they were made.
+  grpcClientMetrics.registerOn(app.get(Registry));
   app.useGlobalFilters(new DomainErrorFilter(log));
   app.enableShutdownHooks();
   await app.listen();

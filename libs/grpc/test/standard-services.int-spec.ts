@@ -59,6 +59,13 @@ describe('what tools expect of a service’s gRPC port', () => {
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(file.dependency as string[]));
   });
 
+  it('exposes the calls its own gRPC clients make on its /metrics, beside the calls it answers', async () => {
+    const scrape = await (await fetch(`http://127.0.0.1:${stack.process('receivables').httpPort}/metrics`)).text();
+    expect(scrape).toContain('# TYPE grpc_client_handled_total counter');
+    expect(scrape).toContain('# TYPE grpc_client_handling_seconds histogram');
+    expect(scrape).toMatch(/^grpc_server_handled_total\{.*grpc_service="grpc\.health\.v1\.Health",method="Check"/m);
+  });
+
   it('is NOT_SERVING while its database refuses connections, as /readyz says, and SERVING once it is back', async () => {
     const database = stack.database.name;
     const status = (want: Status) => async () => (await health.check(RECEIVABLES)) === want;
