@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { devSecretProblems } from '@chasqui/config';
+import { grpcPackages, type GrpcPackage } from '@chasqui/contracts';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -285,7 +286,7 @@ describe('deploy/ (kustomize)', () => {
     for (const service of of('Service', app)) expect(podLabels).toEqual(expect.objectContaining(service.spec.selector));
   });
 
-  it.each(APPS)('probes %s on /healthz and /readyz of the HTTP port its Service exposes', (app) => {
+  it.each(APPS)('probes %s: alive on /healthz of its HTTP port, ready by gRPC health on its gRPC port', (app) => {
     const c = container(app);
     const containerPort = (port: number | string) =>
       typeof port === 'number' ? port : c.ports?.find((p: Yaml) => p.name === port)?.containerPort;
@@ -298,8 +299,10 @@ describe('deploy/ (kustomize)', () => {
       c[name]?.httpGet && { path: c[name].httpGet.path, port: containerPort(c[name].httpGet.port) };
     const http = PORTS[app].http;
     expect(probe('livenessProbe')).toEqual({ path: '/healthz', port: http });
-    expect(probe('readinessProbe')).toEqual({ path: '/readyz', port: http });
     expect(probe('startupProbe')).toEqual({ path: '/healthz', port: http });
+    // The standard grpc.health.v1.Health of the service's gRPC service: SERVING exactly when /readyz is 200.
+    const { package: grpcPackage, service } = grpcPackages[app as GrpcPackage];
+    expect(c.readinessProbe?.grpc).toEqual({ port: PORTS[app].grpc, service: `${grpcPackage}.${service}` });
     expect(envValue(c, 'HTTP_PORT')?.value ?? String(http)).toBe(String(http));
     if (PORTS[app].grpc) expect(envValue(c, 'GRPC_PORT')?.value ?? '').toBe(String(PORTS[app].grpc));
 
