@@ -1,6 +1,9 @@
 import { Command } from 'commander';
+import { activityCommand } from './activity/activity.command';
+import { deadLettersCommand } from './dead-letters/dead-letters.command';
 import { importCommand } from './imports/import.command';
 import { rulesCommand } from './rules/rules.command';
+import { schedulingCommands } from './scheduling/scheduling.command';
 import { tenantsCommand } from './tenants/tenants.command';
 
 /** The `chasqui` command line: global connection options and one command per area. */
@@ -19,5 +22,8 @@ export function buildProgram(): Command {
   tenantsCommand(program);
   importCommand(program);
   rulesCommand(program);
+  schedulingCommands(program);
+  activityCommand(program);
+  deadLettersCommand(program);
   return program;
 }

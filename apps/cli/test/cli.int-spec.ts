@@ -1,8 +1,21 @@
-import { aCustomer, call, ServiceStack, STACK_TOKENS, type TestTenant } from '@chasqui/testing';
+import {
+  aCustomer,
+  call,
+  freePort,
+  Ledger,
+  ServiceStack,
+  STACK_TOKENS,
+  waitFor,
+  type TestTenant,
+} from '@chasqui/testing';
+import type { scheduler } from '@chasqui/contracts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli';
+
+// Each command is a process of its own (about half a second to start): a test runs several.
+jest.setTimeout(60_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'chasqui-cli-files-'));
 const file = (name: string, text: string) => {
@@ -35,6 +48,16 @@ describe('chasqui (the CLI) against the services', () => {
   });
 
   const chasqui = (...args: string[]) => runCli(args, env);
+
+  /** Until receivables' customer.changed has reached the scheduler (which refuses customers it never heard of). */
+  const announced = (customerId: string) =>
+    waitFor(async () => {
+      const { rows } = await stack.sql.query(
+        'select 1 from scheduler.customer_policies where customer_id = $1 and known',
+        [customerId],
+      );
+      return rows.length === 1;
+    }, `the scheduler to hear of customer ${customerId}`);
 
   describe('tenants', () => {
     it('shows the tenant of the API key, as a table and as JSON', async () => {
@@ -222,6 +245,126 @@ describe('chasqui (the CLI) against the services', () => {
       const run = await chasqui('rules', 'disable', '00000000-0000-4000-8000-000000000000');
       expect(run).toMatchObject({ code: 2 });
       expect(run.stderr).toContain('no rule 00000000-0000-4000-8000-000000000000');
+    });
+  });
+
+  describe('forecast, runs and occurrences', () => {
+    let tenantEnv: Record<string, string>;
+    let customerId: string;
+    let ruleId: string;
+    const as = (...args: string[]) => runCli(args, tenantEnv);
+
+    beforeAll(async () => {
+      const other = await stack.tenant({ name: 'Cobranza Norte' });
+      tenantEnv = { ...env, CHASQUI_API_KEY: other.apiKey };
+      const ledger = new Ledger(stack, other.auth);
+      customerId = await ledger.customer('N-1');
+      await ledger.invoice(customerId, 'N-77', '2026-05-01', '50000');
+      const rule = file('once.yaml', 'name: Un día después\nschedule:\n  overdue: { from_days: 1 }\n');
+      ruleId = JSON.parse((await as('--json', 'rules', 'create', '-f', rule)).stdout).id;
+      await announced(customerId);
+    });
+
+    it('forecasts the reminder the rule will send', async () => {
+      const run = await as('--json', 'forecast', customerId, '--from', '2026-05-01', '--to', '2026-05-10');
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(run.stdout)).toEqual([
+        expect.objectContaining({ ruleId, localDate: '2026-05-02', ruleKind: 'RULE_KIND_OVERDUE', skipReason: '' }),
+      ]);
+    });
+
+    it('previews a cycle, runs it, and lists what it decided', async () => {
+      const preview = await as('--json', 'runs', 'preview', '--as-of', '2026-05-02T18:00:00Z');
+      expect(preview.code).toBe(0);
+      expect(JSON.parse(preview.stdout)).toMatchObject({
+        customers: 1,
+        reminders: 1,
+        amounts: [{ currency: 'MXN', amountMinor: '50000' }],
+      });
+      const table = await as('runs', 'preview', '--as-of', '2026-05-02T18:00:00Z');
+      expect(table.stdout).toContain('MXN 500.00');
+
+      const cycle = await as('--json', 'runs', 'cycle', '--as-of', '2026-05-02T18:00:00Z');
+      expect(cycle.code).toBe(0);
+      expect(JSON.parse(cycle.stdout)).toMatchObject({ queued: 1, skipped: 0, missed: 0 });
+
+      const occurrences = await as('--json', 'occurrences', customerId);
+      expect(occurrences.code).toBe(0);
+      expect(JSON.parse(occurrences.stdout)).toEqual([
+        expect.objectContaining({
+          ruleId,
+          customerId,
+          localDate: '2026-05-02',
+          status: 'OCCURRENCE_STATUS_QUEUED',
+          decidedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        }),
+      ]);
+      expect(JSON.parse((await as('--json', 'occurrences', customerId, '--status', 'skipped')).stdout)).toEqual([]);
+      const listed = await as('occurrences', customerId);
+      expect(listed.stdout).toMatch(/2026-05-02 +│ overdue +│ queued/);
+    });
+
+    it("approves the tenant's open run, releasing what waits in it", async () => {
+      const approving = await stack.tenant({ name: 'Cobranza con aprobación' });
+      const approverEnv = { ...env, CHASQUI_API_KEY: approving.apiKey };
+      const ledger = new Ledger(stack, approving.auth);
+      const waiting = await ledger.customer('A-1');
+      await ledger.invoice(waiting, 'A-1', '2026-05-01');
+      await call(
+        stack
+          .client<scheduler.SchedulerServiceClient>('scheduler')
+          .updateSettings({ approvalRequired: true }, approving.auth),
+      );
+      const rule = file('approval.yaml', 'name: Un día después\nschedule:\n  overdue: { from_days: 1 }\n');
+      expect((await runCli(['rules', 'create', '-f', rule], approverEnv)).code).toBe(0);
+      await announced(waiting);
+
+      const cycle = JSON.parse(
+        (await runCli(['--json', 'runs', 'cycle', '--as-of', '2026-05-02T18:00:00Z'], approverEnv)).stdout,
+      );
+      expect(cycle).toMatchObject({ queued: 0, awaitingApproval: 1 });
+      const approved = await runCli(['--json', 'runs', 'approve'], approverEnv);
+      expect(approved.code).toBe(0);
+      expect(JSON.parse(approved.stdout)).toEqual({ runId: cycle.runId, released: 1, settled: 0 });
+      const again = await runCli(['runs', 'approve'], approverEnv);
+      expect(again).toMatchObject({ code: 2, stderr: 'chasqui: no run is waiting for approval\n' });
+    });
+
+    it('refuses a status it does not know, exit 2', async () => {
+      const run = await as('occurrences', customerId, '--status', 'sent');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--status: must be one of queued, skipped, missed');
+    });
+  });
+
+  describe('activity and dead letters', () => {
+    it('says on one line that delivery cannot be reached, exit 1', async () => {
+      const nobody = `127.0.0.1:${await freePort()}`;
+      const run = await chasqui('--delivery', nobody, '--deadline', '3000', 'activity', tenant.id);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^chasqui: delivery: (UNAVAILABLE|DEADLINE_EXCEEDED): .+\n$/);
+    });
+
+    it("lists a service's dead letters with the admin token, and wants the token", async () => {
+      const admin = { ...env, CHASQUI_ADMIN_TOKEN: STACK_TOKENS.admin };
+      const listed = await runCli(['--json', 'dead-letters', 'list', '--service', 'scheduler'], admin);
+      expect(listed).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(listed.stdout)).toEqual([]);
+      const wrong = await runCli(['dead-letters', 'list', '--service', 'scheduler'], {
+        ...env,
+        CHASQUI_ADMIN_TOKEN: 'not-the-token',
+      });
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toBe('chasqui: scheduler: UNAUTHENTICATED: the admin token is not valid\n');
+    });
+
+    it('will not replay every letter unless told --all, exit 2', async () => {
+      const run = await runCli(['dead-letters', 'replay', '--service', 'scheduler', '--note', 'ops'], {
+        ...env,
+        CHASQUI_ADMIN_TOKEN: STACK_TOKENS.admin,
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('say which letters to replay');
     });
   });
 });

@@ -54,3 +54,34 @@ export function plain(value: unknown): unknown {
   }
   return value;
 }
+
+/** Minor units in a currency's own decimals: ("125050", "MXN") -> "MXN 1,250.50"; ("1500", "CLP") -> "CLP 1,500". */
+export function money(minor: string, currency: string): string {
+  let digits = 2;
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    // Not a currency Intl knows: two decimals.
+  }
+  const value = BigInt(minor);
+  const negative = value < 0n;
+  const abs = (negative ? -value : value).toString().padStart(digits + 1, '0');
+  const whole = abs.slice(0, abs.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = digits > 0 ? `.${abs.slice(abs.length - digits)}` : '';
+  return `${currency} ${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+/** Every page of a paged list, up to `limit` items. */
+export async function pages<T>(
+  limit: number,
+  fetch: (pageSize: number, pageToken: string) => Promise<{ items: T[]; next: string }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let token = '';
+  do {
+    const page = await fetch(Math.min(limit - items.length, 500), token);
+    items.push(...page.items);
+    token = page.next;
+  } while (token && items.length < limit);
+  return items.slice(0, limit);
+}
