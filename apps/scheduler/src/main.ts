@@ -1,11 +1,14 @@
 import { startGrpcService } from '@chasqui/grpc';
-import { JsonLogger } from '@chasqui/observability';
+import { JsonLogger, startTracing } from '@chasqui/observability';
 import { AppModule } from './app.module';
 import { loadSchedulerEnv } from './env';
 
 const env = loadSchedulerEnv();
 const log = new JsonLogger('scheduler', env.LOG_LEVEL);
-startGrpcService('scheduler', AppModule.register(env, log), env, log).catch((error: unknown) => {
-  log.error('scheduler failed to start', { error: String(error) });
-  process.exit(1);
-});
+// Tracing first: the spans' context must be in place before any work arrives.
+startTracing('scheduler', env)
+  .then(() => startGrpcService('scheduler', AppModule.register(env, log), env, log))
+  .catch((error: unknown) => {
+    log.error('scheduler failed to start', { error: String(error) });
+    process.exit(1);
+  });

@@ -46,6 +46,33 @@ export const commonEnv = (httpPort: number) => ({
     .int()
     .min(1000)
     .default(24 * 3_600_000),
+  ...otelEnv(),
+});
+
+/**
+ * OpenTelemetry's standard variables (all optional): a trace exporter starts
+ * only when OTEL_EXPORTER_OTLP_ENDPOINT is set. The sampler variables are read
+ * by the SDK itself; they are checked here so a typo fails the boot.
+ */
+export const otelEnv = () => ({
+  /** Base URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318; spans go to its /v1/traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** service.name of the spans; the service's own name (receivables, scheduler, …) when unset. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  OTEL_SDK_DISABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  /** parentbased_always_on when unset (the SDK's default). */
+  OTEL_TRACES_SAMPLER: z
+    .enum([
+      'always_on',
+      'always_off',
+      'traceidratio',
+      'parentbased_always_on',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+    ])
+    .optional(),
+  /** The ratio of the *traceidratio samplers, 0 to 1. */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
 });
 
 export const grpcEnv = (grpcPort: number) => ({

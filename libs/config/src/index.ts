@@ -5,6 +5,7 @@ export {
   grpcClientEnv,
   grpcEnv,
   migrationEnv,
+  otelEnv,
   statementLinkEnv,
   statementPortEnv,
   previewPortEnv,

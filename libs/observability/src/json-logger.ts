@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { currentSpanContext } from './tracing';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
@@ -11,7 +12,10 @@ export interface Log {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** One JSON object per line on stdout; also serves as Nest's logger. */
+/**
+ * One JSON object per line on stdout; also serves as Nest's logger. A line
+ * written during traced work carries its trace_id and span_id.
+ */
 export class JsonLogger implements Log, LoggerService {
   constructor(
     private readonly service: string,
@@ -41,7 +45,15 @@ export class JsonLogger implements Log, LoggerService {
 
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
     if (rank[level] < rank[this.level]) return;
-    const line = { time: new Date().toISOString(), level, service: this.service, msg: message, ...fields };
+    const span = currentSpanContext();
+    const line = {
+      time: new Date().toISOString(),
+      level,
+      service: this.service,
+      msg: message,
+      ...(span && { trace_id: span.traceId, span_id: span.spanId }),
+      ...fields,
+    };
     process.stdout.write(JSON.stringify(line) + '\n');
   }
 }

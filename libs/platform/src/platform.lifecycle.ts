@@ -1,5 +1,5 @@
 import { AmqpConnection, OutboxRelay } from '@chasqui/messaging';
-import { OpsServer } from '@chasqui/observability';
+import { OpsServer, stopTracing } from '@chasqui/observability';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   Inject,
@@ -62,5 +62,6 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     await this.amqp.close();
     await this.orm.close();
     await this.ops.close();
+    await stopTracing();
   }
 }

@@ -1,0 +1,73 @@
+import {
+  context,
+  isSpanContextValid,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+  type Context,
+  type SpanContext,
+  type TextMapGetter,
+  type Tracer,
+} from '@opentelemetry/api';
+
+/** The standard OTEL_* variables a service's environment may set (validated by @chasqui/config). */
+export interface TracingEnv {
+  /** Base URL of an OTLP/HTTP receiver (a collector); spans go to `<base>/v1/traces`. Unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  /** The service.name of the spans; the service's own name by default. */
+  OTEL_SERVICE_NAME?: string;
+  /** `true` turns tracing off whatever the endpoint. */
+  OTEL_SDK_DISABLED?: string;
+}
+
+interface Started {
+  tracer: Tracer;
+  shutdown(): Promise<void>;
+}
+
+let started: Started | undefined;
+
+/**
+ * Starts exporting spans when OTEL_EXPORTER_OTLP_ENDPOINT is set: a tracer
+ * provider with a batch processor and the OTLP/HTTP exporter, the W3C
+ * trace-context propagator, and an async-local context so a span stays
+ * current across the awaits of the work it covers. Unset, nothing is loaded
+ * or registered: the OpenTelemetry API stays a no-op and every instrumented
+ * edge skips its span. Call before the service boots; returns whether it started.
+ */
+export async function startTracing(service: string, env: TracingEnv): Promise<boolean> {
+  if (started) return true;
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!endpoint || env.OTEL_SDK_DISABLED === 'true') return false;
+  // Loaded only now: a service without an endpoint never pays for the SDK.
+  const { startSdk } = await import('./tracing-sdk');
+  started = startSdk(env.OTEL_SERVICE_NAME || service, endpoint);
+  return true;
+}
+
+/** Sends what is buffered and stops (at shutdown, after the last work drained); a no-op when tracing is off. */
+export async function stopTracing(): Promise<void> {
+  const current = started;
+  started = undefined;
+  await current?.shutdown();
+}
+
+/** The tracer while tracing is on; undefined otherwise, so an edge skips its span at no cost. */
+export function activeTracer(): Tracer | undefined {
+  return started?.tracer;
+}
+
+/** The span context current in this async context (tracing on), or undefined. */
+export function currentSpanContext(): SpanContext | undefined {
+  if (!started) return undefined;
+  const spanContext = trace.getSpanContext(context.active());
+  return spanContext && isSpanContextValid(spanContext) ? spanContext : undefined;
+}
+
+/**
+ * The context a carrier (gRPC metadata, AMQP headers) names as the parent of
+ * the work it brings: its traceparent (and tracestate), by the W3C propagator.
+ */
+export function extractContext<C>(carrier: C, getter?: TextMapGetter<C>): Context {
+  return getter ? propagation.extract(ROOT_CONTEXT, carrier, getter) : propagation.extract(ROOT_CONTEXT, carrier);
+}
