@@ -1,3 +1,4 @@
+import { onwardTraceparent } from '@chasqui/observability';
 import type { ConsumeMessage, Options } from 'amqplib';
 import type { MessageMeta } from './message';
 import { attemptOf } from './retry-policy';
@@ -64,7 +65,8 @@ export function metaOf(message: ConsumeMessage): MessageMeta {
     type: String(message.properties.type ?? ''),
     tenantId: String(headers['tenant-id'] ?? ''),
     idempotencyKey: String(headers['idempotency-key'] ?? ''),
-    traceparent: String(headers['traceparent'] ?? ''),
+    // Traced, the delivery's span: what the handler enqueues or calls continues under it.
+    traceparent: onwardTraceparent(String(headers['traceparent'] ?? '')),
     attempt: attemptOf(headers['x-attempt']),
     transientAttempt: attemptOf(headers['x-transient-attempt']),
     redelivered: message.fields.redelivered,

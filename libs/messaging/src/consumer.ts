@@ -1,6 +1,7 @@
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { processDelivery } from './delivery';
+import { traceDelivery } from './message-tracing';
 import type { ConsumerOptions } from './consumer-options';
 import { DependencyBreakers } from './dependency-breakers';
 import { deadQueueName } from './retry-policy';
@@ -84,7 +85,7 @@ export class Consumer<T> {
       return;
     }
     const context = { options: this.options, breakers: this.breakers, stopping: () => this.stopping };
-    const work = processDelivery(channel, message, context)
+    const work = traceDelivery(this.options.queue, message, () => processDelivery(channel, message, context))
       .catch((error: unknown) => this.options.log.error('delivery failed unexpectedly', { error: String(error) }))
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);

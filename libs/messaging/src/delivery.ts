@@ -4,6 +4,7 @@ import { sendConfirmed } from './confirmed-send';
 import type { ConsumerOptions } from './consumer-options';
 import type { DependencyBreakers } from './dependency-breakers';
 import { classify } from './failures';
+import { handlerFailed } from './message-tracing';
 import { deadLetter, nextStep, transientStep, type NextStep } from './retry-policy';
 
 export const DEFAULT_RETRY_HORIZON_MS = 24 * 3_600_000;
@@ -55,6 +56,7 @@ export async function processDelivery<T>(
       await handle(body, meta);
     } catch (error) {
       stopTimer?.();
+      handlerFailed(error);
       const failure = classify(error);
       breakers.settle(admission, failure);
       const reason = reasonOf(error);
@@ -94,6 +96,7 @@ export async function processDelivery<T>(
     breakers.settle(admission);
     settle(channel, message, 'ack');
     metrics?.consumed.inc({ queue, outcome: 'ok' });
+    options.log.debug('delivery handled', { queue, messageId: meta.messageId, type: meta.type });
     return;
   }
 }

@@ -22,6 +22,7 @@ export interface MessageMeta {
   type: string;
   tenantId: string;
   idempotencyKey: string;
+  /** The header traceparent; with tracing on, the delivery's span's (a child of it), so the trace stays one tree. */
   traceparent: string;
   /** 0 the first time; from header x-attempt after a retry. */
   attempt: number;

@@ -5,6 +5,7 @@ import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { AmqpConnection } from './amqp-connection';
 import { publishOptions, type OutboxRow } from './amqp-properties';
 import { ClaimCursor } from './claim-cursor';
+import { tracePublish } from './message-tracing';
 import { OutboxListener } from './outbox-listener';
 import { qualified } from './messaging-tables';
 import type { MessagingMetrics, OutboxState } from './metrics';
@@ -156,14 +157,17 @@ export class OutboxRelay {
   }
 
   private async publish(row: OutboxRow): Promise<void> {
-    await this.channel!.publish(row.exchange, row.routing_key, row.body, {
-      ...publishOptions(row),
-      // A job nobody can receive yet (its consumer never started) stays in the
-      // outbox instead of being dropped; an event without subscribers is fine.
-      // A replayed dead letter goes straight to its queue through the default
-      // exchange, and must find it.
-      mandatory: row.exchange === JOBS_EXCHANGE || row.exchange === DEFAULT_EXCHANGE,
-      timeout: PUBLISH_TIMEOUT_MS,
+    // Traced, the message carries the publish span's traceparent (a child of the row's).
+    await tracePublish(row, async (traced) => {
+      await this.channel!.publish(traced.exchange, traced.routing_key, traced.body, {
+        ...publishOptions(traced),
+        // A job nobody can receive yet (its consumer never started) stays in the
+        // outbox instead of being dropped; an event without subscribers is fine.
+        // A replayed dead letter goes straight to its queue through the default
+        // exchange, and must find it.
+        mandatory: traced.exchange === JOBS_EXCHANGE || traced.exchange === DEFAULT_EXCHANGE,
+        timeout: PUBLISH_TIMEOUT_MS,
+      });
     });
     this.options.metrics?.published.inc({ exchange: row.exchange });
   }
