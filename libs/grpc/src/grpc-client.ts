@@ -4,6 +4,7 @@ import { ClientGrpcProxy } from '@nestjs/microservices';
 import { defer, throwError, timeout, type Observable } from 'rxjs';
 import { grpcClientMetrics, type GrpcClientMetrics } from './grpc-metrics';
 import { LOADER_OPTIONS, MAX_MESSAGE_BYTES } from './grpc-options';
+import { grpcClientTracing } from './grpc-tracing';
 
 /** How long a call may wait on the other side before it fails with DEADLINE_EXCEEDED. */
 export interface CallDeadlines {
@@ -59,7 +60,7 @@ export function grpcClient<T extends object>(
     maxSendMessageLength: MAX_MESSAGE_BYTES,
     channelOptions: {
       'grpc.service_config': ROUND_ROBIN_SERVICE_CONFIG,
-      interceptors: [metrics.interceptor],
+      interceptors: [metrics.interceptor, grpcClientTracing],
     },
   });
   const methods = proxy.getService<Record<string, Method>>(service);

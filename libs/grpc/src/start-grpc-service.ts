@@ -8,6 +8,7 @@ import { DomainErrorFilter } from './domain-error.filter';
 import { GrpcHealth } from './grpc-health';
 import { grpcClientMetrics, GrpcServerMetrics } from './grpc-metrics';
 import { grpcServerOptions } from './grpc-options';
+import { grpcServerTracing } from './grpc-tracing';
 
 /**
  * Boots a service whose edge is gRPC: the filter, call metrics, health and
@@ -23,7 +24,7 @@ export async function startGrpcService(
   // SERVING exactly when /readyz says ready (asked only once the app listens).
   const health = new GrpcHealth(async (): Promise<boolean> => (await app.get(OpsServer).readiness()).ready);
   const app: INestMicroservice = await NestFactory.createMicroservice(module, {
-    ...grpcServerOptions(pkg, ports.GRPC_HOST, ports.GRPC_PORT, [metrics.interceptor], health),
+    ...grpcServerOptions(pkg, ports.GRPC_HOST, ports.GRPC_PORT, [metrics.interceptor, grpcServerTracing], health),
     logger: log,
   });
   metrics.registerOn(app.get(Registry));
