@@ -3,7 +3,9 @@ import { activityCommand } from './activity/activity.command';
 import { deadLettersCommand } from './dead-letters/dead-letters.command';
 import { importCommand } from './imports/import.command';
 import { rulesCommand } from './rules/rules.command';
-import { schedulingCommands } from './scheduling/scheduling.command';
+import { forecastCommand } from './scheduling/forecast.command';
+import { occurrencesCommand } from './scheduling/occurrences.command';
+import { runsCommand } from './scheduling/runs.command';
 import { tenantsCommand } from './tenants/tenants.command';
 
 /** The `chasqui` command line: global connection options and one command per area. */
@@ -22,7 +24,9 @@ export function buildProgram(): Command {
   tenantsCommand(program);
   importCommand(program);
   rulesCommand(program);
-  schedulingCommands(program);
+  forecastCommand(program);
+  runsCommand(program);
+  occurrencesCommand(program);
   activityCommand(program);
   deadLettersCommand(program);
   return program;

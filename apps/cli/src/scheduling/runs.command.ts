@@ -2,45 +2,13 @@ import { scheduler } from '@chasqui/contracts';
 import type { Command } from 'commander';
 import { withContext } from '../action';
 import { UsageError } from '../cli-errors';
-import type { Context } from '../context';
-import { emit, iso, money, pages, record, short, table, timestamp } from '../output/output';
+import { emit, money, record, short, table, timestamp } from '../output/output';
 import { instant, integer } from '../output/values';
-import { forecastRequest, occurrenceFilters, type OccurrenceOptions } from './scheduling-options';
+import { scheduling } from './scheduler-client';
 
 const S = scheduler;
 
-export function schedulingCommands(program: Command): void {
-  program
-    .command('forecast <customer-id>')
-    .description('the reminders the rules will send a customer between two dates if nothing is paid')
-    .option('--invoice <id>', 'one invoice only')
-    .option('--from <date>', 'first local date, YYYY-MM-DD (default today)')
-    .option('--to <date>', 'last local date (default 30 days after --from)')
-    .action(
-      withContext(async (context, customerId: string, options: { invoice?: string; from?: string; to?: string }) => {
-        const request = forecastRequest(customerId, options, new Date());
-        const { reminders } = await scheduling(context).unary(
-          'Forecast',
-          S.ForecastRequest,
-          S.ForecastResponse,
-          request,
-        );
-        emit(context.json, reminders, () =>
-          table(
-            ['date', 'fires at', 'rule', 'kind', 'invoices', 'skipped because'],
-            reminders.map((r) => [
-              r.localDate,
-              iso(r.fireAt),
-              r.ruleId,
-              short(r.ruleKind, 'RULE_KIND_'),
-              r.invoiceIds.length,
-              r.skipReason,
-            ]),
-          ),
-        );
-      }),
-    );
-
+export function runsCommand(program: Command): void {
   const runs = program.command('runs').description('cycles and the approval of what they decide');
   runs
     .command('preview')
@@ -97,50 +65,7 @@ export function schedulingCommands(program: Command): void {
         );
       }),
     );
-
-  program
-    .command('occurrences [customer-id]')
-    .description('what was decided, newest first: queued, skipped or missed, with the reason')
-    .option('--rule <id>', 'one rule')
-    .option('--invoice <id>', 'those that list this invoice')
-    .option('--status <status>', 'queued, skipped, missed, awaiting_approval, dead_lettered or cancelled')
-    .option('--reason <reason>', 'e.g. no_deliverable_contact, paused, settled, past_grace_period')
-    .option('--from <instant>', 'decided at or after')
-    .option('--to <instant>', 'decided before')
-    .option('--limit <n>', 'at most this many', '100')
-    .action(
-      withContext(async (context, customerId: string | undefined, options: OccurrenceOptions & { limit: string }) => {
-        const filters = occurrenceFilters(customerId, options);
-        const limit = integer('--limit', options.limit, 1);
-        const client = scheduling(context);
-        const occurrences = await pages(limit, async (pageSize, pageToken) => {
-          const page = await client.unary('ListOccurrences', S.ListOccurrencesRequest, S.ListOccurrencesResponse, {
-            ...filters,
-            pageSize,
-            pageToken,
-          });
-          return { items: page.occurrences, next: page.nextPageToken };
-        });
-        emit(context.json, occurrences, () =>
-          table(
-            ['decided at', 'local date', 'kind', 'status', 'reason', 'outcome', 'invoices', 'id'],
-            occurrences.map((o) => [
-              iso(o.decidedAt),
-              o.localDate,
-              short(o.ruleKind, 'RULE_KIND_'),
-              short(o.status, 'OCCURRENCE_STATUS_'),
-              o.reason,
-              short(o.outcome, 'DELIVERY_OUTCOME_').replace('unspecified', ''),
-              o.invoiceIds.length,
-              o.id,
-            ]),
-          ),
-        );
-      }),
-    );
 }
-
-const scheduling = (context: Context) => context.tenantClient('scheduler');
 
 function describePreview(preview: scheduler.PreviewRunResponse, shown: number): string {
   const summary = record([
