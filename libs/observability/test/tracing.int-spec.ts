@@ -1,5 +1,6 @@
-import type { scheduler } from '@chasqui/contracts';
-import { aRule, Ledger, ServiceStack, waitFor } from '@chasqui/testing';
+import type { receivables, scheduler } from '@chasqui/contracts';
+import { aRule, call, failure, Ledger, ServiceStack, waitFor } from '@chasqui/testing';
+import { Metadata, status } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
 import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 
@@ -145,5 +146,28 @@ describe('tracing: one trace from a gRPC call through the outbox and RabbitMQ to
     expect(traced.every((line) => ids.has(String(line.span_id)))).toBe(true);
     // Outside any work, none.
     expect(lines('scheduler').find((line) => line.msg === 'scheduler listening')).not.toHaveProperty('trace_id');
+  });
+
+  it('a service stopping sends what it buffered; OTEL_SERVICE_NAME names it; a refused call is a span with its code, not an error of the server', async () => {
+    const tenant = await stack.tenant();
+    // Nothing would leave this replica's buffer for ten minutes, but for the flush at shutdown.
+    const replica = await stack.replica<receivables.ReceivablesServiceClient>('receivables', {
+      OTEL_SERVICE_NAME: 'receivables-replica',
+      OTEL_BSP_SCHEDULE_DELAY: '600000',
+    });
+    await call(replica.client.getTenant({}, tenant.auth));
+    expect((await failure(replica.client.getTenant({}, new Metadata()))).code).toBe(status.UNAUTHENTICATED);
+    const fromReplica = () => receiver.spans.filter((s) => s.service === 'receivables-replica');
+    expect(fromReplica()).toEqual([]);
+
+    await replica.process.stop();
+
+    const getTenant = 'chasqui.receivables.v1.ReceivablesService/GetTenant';
+    expect(
+      fromReplica().map((s) => [s.name, s.kind, s.attributes['rpc.grpc.status_code'], s.status.code ?? 0]),
+    ).toEqual([
+      [getTenant, SERVER, status.OK, 0],
+      [getTenant, SERVER, status.UNAUTHENTICATED, 0],
+    ]);
   });
 });
