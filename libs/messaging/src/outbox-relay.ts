@@ -40,8 +40,16 @@ export interface OutboxRelayOptions {
 const DEFAULT_EXCHANGE = '';
 const PUBLISH_TIMEOUT_MS = 10_000;
 const ERROR_PAUSE_MS = 1_000;
-/** Listening, the relay still looks this often: a notification lost with its connection costs this much at most. */
-const LISTENING_IDLE_MS = 5_000;
+/**
+ * Listening, the relay's first lane still looks this often: a notification
+ * lost with a connection that died without a word costs this much at most (a
+ * connection that ends or errs sends the relay back to polling at once, and a
+ * new one looks as it starts). The other lanes wake on notifications only:
+ * an idle relay runs one empty transaction every 30 s, not one per lane
+ * every few seconds.
+ */
+const LISTENING_IDLE_MS = 30_000;
+const LISTENING_IDLE_OTHER_LANES_MS = 10 * LISTENING_IDLE_MS;
 
 /**
  * Publishes committed outbox rows. A batch is locked with SKIP LOCKED so
@@ -110,7 +118,8 @@ export class OutboxRelay {
 
   private async run(lane: number): Promise<void> {
     while (!this.stopping) {
-      let pauseMs = this.listener?.listening ? LISTENING_IDLE_MS : this.idleMs;
+      const listeningPause = lane === 0 ? LISTENING_IDLE_MS : LISTENING_IDLE_OTHER_LANES_MS;
+      let pauseMs = this.listener?.listening ? listeningPause : this.idleMs;
       try {
         const { relayed, heldBack } = await this.relayBatch(lane);
         if (relayed === this.batchSize) continue;
