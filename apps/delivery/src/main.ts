@@ -6,7 +6,7 @@ import { loadDeliveryEnv } from './env';
 const env = loadDeliveryEnv();
 const log = new JsonLogger('delivery', env.LOG_LEVEL);
 // Tracing first: the spans' context must be in place before any work arrives.
-startTracing('delivery', env)
+startTracing('delivery', env, log)
   .then(() => startGrpcService('delivery', AppModule.register(env, log), env, log))
   .catch((error: unknown) => {
     log.error('delivery failed to start', { error: String(error) });

@@ -6,7 +6,7 @@ import { loadReceivablesEnv } from './env';
 const env = loadReceivablesEnv();
 const log = new JsonLogger('receivables', env.LOG_LEVEL);
 // Tracing first: the spans' context must be in place before any work arrives.
-startTracing('receivables', env)
+startTracing('receivables', env, log)
   .then(() => startGrpcService('receivables', AppModule.register(env, log), env, log))
   .catch((error: unknown) => {
     log.error('receivables failed to start', { error: String(error) });

@@ -7,7 +7,7 @@ import { loadRendererEnv } from './env';
 const env = loadRendererEnv();
 const log = new JsonLogger('renderer', env.LOG_LEVEL);
 // Tracing first: the spans' context must be in place before any work arrives.
-startTracing('renderer', env)
+startTracing('renderer', env, log)
   .then(() => startGrpcService('renderer', AppModule.register(env, log), env, log))
   .catch((error: unknown) => {
     log.error('renderer failed to start', { error: String(error) });

@@ -6,7 +6,7 @@ import { loadSchedulerEnv } from './env';
 const env = loadSchedulerEnv();
 const log = new JsonLogger('scheduler', env.LOG_LEVEL);
 // Tracing first: the spans' context must be in place before any work arrives.
-startTracing('scheduler', env)
+startTracing('scheduler', env, log)
   .then(() => startGrpcService('scheduler', AppModule.register(env, log), env, log))
   .catch((error: unknown) => {
     log.error('scheduler failed to start', { error: String(error) });

@@ -1,5 +1,6 @@
 import {
   context,
+  diag,
   isSpanContextValid,
   propagation,
   ROOT_CONTEXT,
@@ -9,6 +10,7 @@ import {
   type TextMapGetter,
   type Tracer,
 } from '@opentelemetry/api';
+import type { Log } from './json-logger';
 
 /** The standard OTEL_* variables a service's environment may set (validated by @chasqui/config). */
 export interface TracingEnv {
@@ -34,14 +36,15 @@ let started: Started | undefined;
  * current across the awaits of the work it covers. Unset, nothing is loaded
  * or registered: the OpenTelemetry API stays a no-op and every instrumented
  * edge skips its span. Call before the service boots; returns whether it started.
+ * The SDK's own warnings and errors (an export refused or unreachable) go to `log`.
  */
-export async function startTracing(service: string, env: TracingEnv): Promise<boolean> {
+export async function startTracing(service: string, env: TracingEnv, log?: Log): Promise<boolean> {
   if (started) return true;
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint || env.OTEL_SDK_DISABLED === 'true') return false;
   // Loaded only now: a service without an endpoint never pays for the SDK.
   const { startSdk } = await import('./tracing-sdk');
-  started = startSdk(env.OTEL_SERVICE_NAME || service, endpoint);
+  started = startSdk(env.OTEL_SERVICE_NAME || service, endpoint, log);
   return true;
 }
 
@@ -49,7 +52,8 @@ export async function startTracing(service: string, env: TracingEnv): Promise<bo
 export async function stopTracing(): Promise<void> {
   const current = started;
   started = undefined;
-  await current?.shutdown();
+  // A collector that is down or refuses costs these spans, not a clean shutdown.
+  await current?.shutdown().catch((error: unknown) => diag.error('spans not exported at shutdown', error));
 }
 
 /** The tracer while tracing is on; undefined otherwise, so an edge skips its span at no cost. */

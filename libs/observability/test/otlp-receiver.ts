@@ -44,6 +44,9 @@ export class OtlpReceiver {
   readonly requests: { path: string; contentType: string }[] = [];
   private server?: Server;
 
+  /** `refuse`: answers every export 400 Bad Request (a collector that rejects them), keeping nothing. */
+  constructor(private readonly refuse = false) {}
+
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -52,6 +55,11 @@ export class OtlpReceiver {
         this.requests.push({ path: req.url ?? '', contentType: String(req.headers['content-type']) });
         let body = Buffer.concat(chunks);
         if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
+        if (this.refuse) {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end('{"code":3,"message":"refused by the test"}');
+          return;
+        }
         if (req.method === 'POST' && req.url === '/v1/traces') this.keep(JSON.parse(body.toString()) as ExportRequest);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{}');

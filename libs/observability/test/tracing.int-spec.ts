@@ -170,4 +170,24 @@ describe('tracing: one trace from a gRPC call through the outbox and RabbitMQ to
       [getTenant, SERVER, status.UNAUTHENTICATED, 0],
     ]);
   });
+
+  it("an export the receiver refuses is a line in the service's log, not a silent loss", async () => {
+    const refusing = new OtlpReceiver(true);
+    const endpoint = await refusing.start();
+    stack.onStop(() => refusing.stop());
+    const tenant = await stack.tenant();
+    const replica = await stack.replica<receivables.ReceivablesServiceClient>('receivables', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+    });
+    await call(replica.client.getTenant({}, tenant.auth));
+
+    const complaints = () =>
+      replica.process.output
+        .join('')
+        .split('\n')
+        .filter((line) => line.includes('"msg":"opentelemetry: '));
+    await waitFor(() => complaints().length > 0, 'a log line about the refused export');
+    expect(complaints()[0]).toMatch(/"level":"error".*Bad Request/);
+    await replica.process.stop();
+  });
 });
