@@ -37,6 +37,17 @@ describe('poison messages and their replay', () => {
     return occurrences[0];
   };
 
+  /**
+   * A customer and its invoices handed to another tenant behind the services' backs, in one statement: an
+   * invoice's customer is its own tenant's (a composite foreign key), checked when the statement ends.
+   */
+  const moveCustomer = (customerId: string, tenantId: string) =>
+    sql.query(
+      `with moved as (update receivables.customers set tenant_id = $2 where id = $1 returning id)
+       update receivables.invoices set tenant_id = $2 where customer_id in (select id from moved)`,
+      [customerId, tenantId],
+    );
+
   it('a render job for a customer gone from the ledger dies at once, says why, and replays once restored', async () => {
     const { apiKey, auth } = await tenantWithOverdueRule(stack, 'Papelería El Ángel');
     const customer = await customerWithContact(stack, apiKey, 'C-77', 'cxp@cliente.mx');
@@ -64,10 +75,7 @@ describe('poison messages and their replay', () => {
     );
     const tenantId = rows[0].tenant_id;
     const elsewhere = await tenantWithOverdueRule(stack, 'Otra empresa');
-    await sql.query('update receivables.customers set tenant_id = $2 where id = $1', [
-      customer.id,
-      elsewhere.tenant.id,
-    ]);
+    await moveCustomer(customer.id, elsewhere.tenant.id);
     await stack.services.renderer.start();
 
     const list = () =>
@@ -104,7 +112,7 @@ describe('poison messages and their replay', () => {
     expect(stack.smtp.messages).toHaveLength(0);
 
     // The operator restores the customer, then replays what died for it.
-    await sql.query('update receivables.customers set tenant_id = $2 where id = $1', [customer.id, tenantId]);
+    await moveCustomer(customer.id, tenantId);
     const { replayed } = await firstValueFrom(
       stack.deadLetters.renderer.replayDeadLetters(
         {
