@@ -1,5 +1,4 @@
-import { InvalidArgument, NotFound } from '@chasqui/grpc';
-import type { FieldViolation } from '@chasqui/grpc';
+import { InvalidArgument, NotFound, type FieldViolation } from '@chasqui/errors';
 
 export const templateNotFound = (field = 'template_id') =>
   new NotFound('TEMPLATE.NOT_FOUND', field, 'no such template of this tenant');

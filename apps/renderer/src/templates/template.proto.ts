@@ -1,4 +1,6 @@
 import { renderer, type Timestamp } from '@chasqui/contracts';
+import { z } from 'zod';
+import { protoEnumField } from '../grpc/proto-enum';
 import type { ReminderKind } from '../reminder/templates';
 import type { StoredTemplate, TemplateUsage } from './template';
 
@@ -17,6 +19,12 @@ export const toTemplateKind = (kind: ReminderKind): renderer.TemplateKind => KIN
 export function fromTemplateKind(kind: renderer.TemplateKind | string): ReminderKind | undefined {
   return (Object.keys(KINDS) as ReminderKind[]).find((k) => KINDS[k] === kind);
 }
+
+/** A request's optional kind in a command: the reminder kind, or undefined for UNSPECIFIED. */
+export const templateKindField = z.custom<renderer.TemplateKind | string>().transform(fromTemplateKind);
+
+/** A request's kind that must name a reminder kind; UNSPECIFIED fails the field with `message`. */
+export const requiredTemplateKindField = (message: string) => protoEnumField(fromTemplateKind, message);
 
 const timestamp = (date: Date): Timestamp => ({
   seconds: String(Math.floor(date.getTime() / 1000)),

@@ -1,8 +1,10 @@
 import { Metadata, status } from '@grpc/grpc-js';
-import { DomainError, parseRequest, TenantAuth } from '@chasqui/grpc';
+import { DomainError } from '@chasqui/errors';
+import { parseRequest, TenantAuth } from '@chasqui/grpc';
 import type { Log } from '@chasqui/observability';
 import { RpcException } from '@nestjs/microservices';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { toTemplateKind } from '../../templates/template.proto';
 import { previewReminderCommand } from '../preview-reminder/preview-reminder.command';
 import type { PreviewReminderUseCase } from '../preview-reminder/preview-reminder.usecase';
 import { KINDS, PREVIEW_PAGE_POLICY, previewFormPage, previewPage, type PreviewForm } from './preview-page';
@@ -62,12 +64,14 @@ export class PreviewPageServer {
       const metadata = new Metadata();
       metadata.set('x-api-key', fields.get('api_key') ?? '');
       const tenantId = await this.auth.tenantOf(metadata);
+      const kind = KINDS.find((known) => known === form.kind);
+      // The command reads a request as it comes over gRPC: the kind as its proto name.
       const command = parseRequest(
         previewReminderCommand,
         {
           tenantId,
           ...form,
-          kind: KINDS.find((kind) => kind === form.kind),
+          kind: kind && toTemplateKind(kind),
           invoiceIds: [],
         },
         'PREVIEW.INVALID',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReminderKind } from '../../reminder/templates';
+import { templateKindField } from '../../templates/template.proto';
 
 const uuid = z.uuid('must be an id');
 const optionalId = z.union([z.literal(''), uuid]);
@@ -12,7 +12,7 @@ export const previewReminderCommand = z
     asOf: z.iso.date('must be a date, YYYY-MM-DD'),
     ruleId: optionalId,
     templateId: optionalId,
-    kind: z.custom<ReminderKind | undefined>(),
+    kind: templateKindField,
     invoiceIds: z.array(uuid).max(1000, 'at most 1000'),
   })
   .superRefine((command, ctx) => {
@@ -22,4 +22,4 @@ export const previewReminderCommand = z
     }
   });
 
-export type PreviewReminderCommand = z.infer<typeof previewReminderCommand>;
+export type PreviewReminderCommand = z.output<typeof previewReminderCommand>;

@@ -1,10 +1,8 @@
-import type { Metadata } from '@grpc/grpc-js';
 import type { renderer } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { fromTemplateKind } from '../../templates/template.proto';
-import { previewReminderCommand } from './preview-reminder.command';
+import { previewReminderCommand, type PreviewReminderCommand } from './preview-reminder.command';
 import { PreviewReminderUseCase, type Preview } from './preview-reminder.usecase';
 
 export function toPreviewProto({
@@ -31,23 +29,14 @@ export function toPreviewProto({
 }
 
 @Controller()
+@UseGuards(TenantGuard)
 export class PreviewReminderController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly previewReminder: PreviewReminderUseCase,
-  ) {}
+  constructor(private readonly previewReminder: PreviewReminderUseCase) {}
 
   @GrpcMethod('RendererService', 'PreviewReminder')
   async handle(
-    request: renderer.PreviewReminderRequest,
-    metadata: Metadata,
+    @TenantCommand(previewReminderCommand, 'PREVIEW.INVALID') command: PreviewReminderCommand,
   ): Promise<renderer.PreviewReminderResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(
-      previewReminderCommand,
-      { ...request, kind: fromTemplateKind(request.kind), tenantId },
-      'PREVIEW.INVALID',
-    );
     return toPreviewProto(await this.previewReminder.execute(command));
   }
 }

@@ -1,5 +1,6 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
-import { FailedPrecondition, NotFound, rpcError } from '@chasqui/grpc';
+import { FailedPrecondition, NotFound } from '@chasqui/errors';
+import { rpcError } from '@chasqui/grpc';
 import { Injectable } from '@nestjs/common';
 import { SchedulerClient } from '../../grpc/scheduler.client';
 import type { ReminderKind } from '../../reminder/templates';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEMPLATE_LOCALES, type TemplateLocale } from '../../reminder/resolve-locale';
-import type { ReminderKind } from '../../reminder/templates';
+import { templateKindField } from '../template.proto';
 import type { GetTemplateQuery } from './get-template.usecase';
 
 /** By id, or by kind and locale (both then required). */
@@ -8,7 +8,7 @@ export const getTemplateCommand = z
   .object({
     tenantId: z.string(),
     templateId: z.union([z.literal(''), z.uuid('must be a template id')]),
-    kind: z.custom<ReminderKind | undefined>(),
+    kind: templateKindField,
     locale: z.string(),
   })
   .superRefine((q, ctx) => {

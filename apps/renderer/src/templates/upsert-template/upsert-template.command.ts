@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEMPLATE_LOCALES } from '../../reminder/resolve-locale';
-import type { ReminderKind } from '../../reminder/templates';
+import { requiredTemplateKindField } from '../template.proto';
 
 const oneLine = (max: number) =>
   z
@@ -13,7 +13,7 @@ const oneLine = (max: number) =>
 export const upsertTemplateCommand = z.object({
   tenantId: z.string(),
   templateId: z.union([z.literal(''), z.uuid('must be a template id')]).transform((id) => id || undefined),
-  kind: z.custom<ReminderKind | undefined>().refine((kind) => kind !== undefined, 'must name a reminder kind'),
+  kind: requiredTemplateKindField('must name a reminder kind'),
   locale: z.enum(TEMPLATE_LOCALES, `must be one of ${TEMPLATE_LOCALES.join(', ')}`),
   name: oneLine(100).pipe(z.string().min(1, 'required')),
   active: z.boolean(),
@@ -29,4 +29,4 @@ export const upsertTemplateCommand = z.object({
   ),
 });
 
-export type UpsertTemplateCommand = z.infer<typeof upsertTemplateCommand> & { kind: ReminderKind };
+export type UpsertTemplateCommand = z.output<typeof upsertTemplateCommand>;

@@ -1,27 +1,20 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { renderer } from '@chasqui/contracts';
-import { parseRequest, TenantAuth } from '@chasqui/grpc';
-import { Controller } from '@nestjs/common';
+import { TenantCommand, TenantGuard } from '@chasqui/grpc';
+import { Controller, UseGuards } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { fromTemplateKind, toTemplateProto } from '../template.proto';
+import { toTemplateProto } from '../template.proto';
 import { upsertTemplateCommand, type UpsertTemplateCommand } from './upsert-template.command';
 import { UpsertTemplateUseCase } from './upsert-template.usecase';
 
 @Controller()
+@UseGuards(TenantGuard)
 export class UpsertTemplateController {
-  constructor(
-    private readonly auth: TenantAuth,
-    private readonly upsertTemplate: UpsertTemplateUseCase,
-  ) {}
+  constructor(private readonly upsertTemplate: UpsertTemplateUseCase) {}
 
   @GrpcMethod('RendererService', 'UpsertTemplate')
-  async handle(request: renderer.UpsertTemplateRequest, metadata: Metadata): Promise<renderer.UpsertTemplateResponse> {
-    const tenantId = await this.auth.tenantOf(metadata);
-    const command = parseRequest(
-      upsertTemplateCommand,
-      { ...request, kind: fromTemplateKind(request.kind), tenantId },
-      'TEMPLATE.INVALID',
-    ) as UpsertTemplateCommand;
+  async handle(
+    @TenantCommand(upsertTemplateCommand, 'TEMPLATE.INVALID') command: UpsertTemplateCommand,
+  ): Promise<renderer.UpsertTemplateResponse> {
     return { template: toTemplateProto(await this.upsertTemplate.execute(command)) };
   }
 }

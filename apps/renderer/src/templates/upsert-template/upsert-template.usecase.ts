@@ -1,4 +1,4 @@
-import type { FieldViolation } from '@chasqui/grpc';
+import type { FieldViolation } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { checkEmailHtml } from '../check-email-html';
 import { REMINDER_CATALOGUE } from '../reminder-catalogue';
