@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_BRAND, type Brand } from '../../reminder/brand';
+import { protoEnumField } from '../../grpc/proto-enum';
+import { DEFAULT_BRAND } from '../../reminder/brand';
+import { fromAlignment, fromPaper } from '../branding.proto';
 import { contrastRatio, MIN_CONTRAST, parseColour } from '../domain/colour';
 
 const oneLine = (max: number) =>
@@ -32,19 +34,20 @@ const colour = (fallback: string) =>
 export const updateBrandingCommand = z.object({
   tenantId: z.string(),
   keepLogo: z.boolean(),
-  branding: z.object({
-    logo: z.instanceof(Uint8Array),
-    alignment: z.custom<Brand['align'] | undefined>().refine((a) => a !== undefined, 'must be left, center or right'),
-    paperSize: z.custom<Brand['paper'] | undefined>().refine((p) => p !== undefined, 'must be letter or A4'),
-    primaryColour: colour(DEFAULT_BRAND.primaryColour),
-    accentColour: colour(DEFAULT_BRAND.accentColour),
-    address: oneLine(300),
-    phone: oneLine(50),
-    website: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(200)]),
-    taxId: oneLine(20),
-  }),
+  branding: z.object(
+    {
+      logo: z.instanceof(Uint8Array),
+      alignment: protoEnumField(fromAlignment, 'must be left, center or right'),
+      paperSize: protoEnumField(fromPaper, 'must be letter or A4'),
+      primaryColour: colour(DEFAULT_BRAND.primaryColour),
+      accentColour: colour(DEFAULT_BRAND.accentColour),
+      address: oneLine(300),
+      phone: oneLine(50),
+      website: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(200)]),
+      taxId: oneLine(20),
+    },
+    'required',
+  ),
 });
 
-export type UpdateBrandingCommand = z.infer<typeof updateBrandingCommand> & {
-  branding: { alignment: Brand['align']; paperSize: Brand['paper'] };
-};
+export type UpdateBrandingCommand = z.output<typeof updateBrandingCommand>;

@@ -1,4 +1,4 @@
-import { InvalidArgument } from '@chasqui/grpc';
+import { InvalidArgument } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { BrandingRepository, type Branding } from '../branding.repository';
 import { readLogo } from '../domain/logo';
