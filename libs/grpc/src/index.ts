@@ -9,16 +9,6 @@ export {
 export { isTransientGrpcError } from './transient-error';
 export { apiKeyMetadata, serviceMetadata } from './credentials';
 export { TenantAuth } from './tenant-auth';
-// Domain errors live in @chasqui/errors; re-exported for the edges not yet moved there.
-export {
-  AlreadyExists,
-  DomainError,
-  FailedPrecondition,
-  InvalidArgument,
-  NotFound,
-  type DomainErrorKind,
-  type FieldViolation,
-} from '@chasqui/errors';
 export { DomainErrorFilter, toStatusError } from './domain-error.filter';
 export { rpcError, readBadRequest } from './rpc-error';
 export { parseRequest } from './parse-request';
