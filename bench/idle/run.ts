@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestDatabase, createTestVhost, freePort, runMigration, ServiceProcess } from '@chasqui/testing';
 import { fmt, machine } from '../support/measure';
 
@@ -101,6 +102,10 @@ async function main() {
       console.log(`  ${name.padEnd(12)} ${fmt(perSecond[name], 1).padStart(6)} ms CPU per second`);
     }
     console.log(`  ${'stack'.padEnd(12)} ${fmt(stack, 1).padStart(6)} ms CPU per second (target < 10)`);
+    const dir = join(__dirname, '..', '..', 'idle', 'results');
+    mkdirSync(dir, { recursive: true });
+    const figures = { machine: { cpus, cpu, node }, seconds, msPerSecond: perSecond, stackMsPerSecond: stack };
+    writeFileSync(join(dir, 'latest.json'), JSON.stringify(figures, null, 2) + '\n');
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }
