@@ -39,8 +39,17 @@ export class SchedulerStack {
 
   /** One more scheduler process on the same database; returns its client. */
   async replica(extraEnv: Record<string, string> = {}): Promise<scheduler.SchedulerServiceClient> {
-    const { client } = await this.stack!.replica<scheduler.SchedulerServiceClient>('scheduler', extraEnv);
-    return client;
+    return (await this.replicaProcess(extraEnv)).client;
+  }
+
+  /** One more scheduler process on the same database: its client and its OS process. */
+  replicaProcess(extraEnv: Record<string, string> = {}) {
+    return this.stack!.replica<scheduler.SchedulerServiceClient>('scheduler', extraEnv);
+  }
+
+  /** The database's name, for a test that makes it refuse connections. */
+  get databaseName(): string {
+    return this.stack!.database.name;
   }
 
   async stop(): Promise<void> {

@@ -36,7 +36,7 @@ export class Ticker implements Worker {
     });
     this.failures = new Counter({
       name: 'scheduler_tick_failures_total',
-      help: 'Tenant cycles that failed (retried at the next tick)',
+      help: 'Tenant cycles, or whole ticks (the database away), that failed; the next tick retries',
       registers: [registry],
     });
   }
@@ -60,10 +60,25 @@ export class Ticker implements Worker {
     }, this.intervalMs);
   }
 
-  /** One pass: each tenant this replica wins the lease of, at this instant. */
+  /**
+   * One pass: each tenant this replica wins the lease of, at this instant. A
+   * pass that cannot even list the tenants or take a lease (the database away)
+   * is counted and logged like a failed cycle; the next tick tries again, and
+   * the process lives on.
+   */
   async tick(): Promise<void> {
     const end = this.duration.startTimer();
-    const asOf = Temporal.Now.instant();
+    try {
+      await this.pass(Temporal.Now.instant());
+    } catch (error) {
+      this.failures.inc();
+      this.log.error('tick failed; the next tick retries', { error: String(error) });
+    } finally {
+      end();
+    }
+  }
+
+  private async pass(asOf: Temporal.Instant): Promise<void> {
     for (const tenantId of await this.tenants()) {
       if (this.stopped) break;
       if (!(await this.lease(tenantId))) continue;
@@ -77,7 +92,6 @@ export class Ticker implements Worker {
         await this.release(tenantId);
       }
     }
-    end();
   }
 
   private async tenants(): Promise<string[]> {
