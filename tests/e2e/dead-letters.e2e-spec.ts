@@ -1,6 +1,5 @@
 import { Exchanges, operations, RoutingKeys, scheduler } from '@chasqui/contracts';
-import { settle, waitFor } from '@chasqui/testing';
-import { connect } from 'amqplib';
+import { connectProbe, settle, waitFor } from '@chasqui/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { firstValueFrom } from 'rxjs';
@@ -144,7 +143,7 @@ describe('poison messages and their replay', () => {
   });
 
   it('an undecodable send job is dead-lettered on its first failure; replaying it without a fix only files it again', async () => {
-    const connection = await connect(stack.amqpUrl);
+    const connection = await connectProbe(stack.amqpUrl);
     const channel = await connection.createConfirmChannel();
     const messageId = randomUUID();
     channel.publish(Exchanges.jobs, RoutingKeys.sendJob, Buffer.from([0xff, 0xff, 0xff, 0x01]), {

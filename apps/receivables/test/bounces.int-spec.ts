@@ -1,7 +1,6 @@
 import { delivery, receivables } from '@chasqui/contracts';
 import { serviceMetadata } from '@chasqui/grpc';
-import { waitFor } from '@chasqui/testing';
-import { connect } from 'amqplib';
+import { connectProbe, waitFor } from '@chasqui/testing';
 import { randomUUID } from 'node:crypto';
 import { concatMap, firstValueFrom, toArray } from 'rxjs';
 import { ReceivablesServer } from './support/receivables-server';
@@ -15,7 +14,7 @@ describe('a bounce reported by delivery', () => {
 
   /** Publishes as delivery's relay would: protobuf body, messageId, type, headers. */
   async function publishBounce(bounce: delivery.MessageBounced, messageId = randomUUID()): Promise<void> {
-    const connection = await connect(server.amqpUrl);
+    const connection = await connectProbe(server.amqpUrl);
     const channel = await connection.createConfirmChannel();
     channel.publish(
       'chasqui.events',

@@ -1,8 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { Exchanges, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
-import { waitFor } from '@chasqui/testing';
-import { connect, type ConsumeMessage } from 'amqplib';
+import { connectProbe, waitFor } from '@chasqui/testing';
+import type { ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { call, failure } from './support/calls';
@@ -187,7 +187,7 @@ describe('CancelOccurrence: a reminder withdrawn before it leaves the scheduler,
   it('refuses once the render job has been handed to the broker: the reminder stays queued', async () => {
     const { id: tenantId, auth, customers } = await tenantWithReminders();
     // A queue where the renderer's would be: the relay now publishes render jobs instead of keeping them.
-    const connection = await connect(stack.amqpUrl);
+    const connection = await connectProbe(stack.amqpUrl);
     const channel = await connection.createChannel();
     const queue = `test.render-jobs.${randomUUID()}`;
     const received: ConsumeMessage[] = [];

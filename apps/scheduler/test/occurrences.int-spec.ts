@@ -1,8 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { Exchanges, MessageTypes, operations, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
-import { waitFor } from '@chasqui/testing';
-import { connect } from 'amqplib';
+import { connectProbe, waitFor } from '@chasqui/testing';
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom } from 'rxjs';
 import { days, instant, Ledger } from './support/ledger';
@@ -102,7 +101,7 @@ describe('ListOccurrences: what was decided, with its reason', () => {
 
   /** What the renderer publishes when a render job dies. */
   async function renderJobDied(tenantId: string, occurrenceId: string) {
-    const connection = await connect(stack.amqpUrl);
+    const connection = await connectProbe(stack.amqpUrl);
     try {
       const channel = await connection.createConfirmChannel();
       const body = operations.JobDeadLettered.encode({

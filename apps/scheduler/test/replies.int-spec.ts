@@ -1,8 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { delivery, Exchanges, MessageTypes, RoutingKeys, scheduler } from '@chasqui/contracts';
 import { readBadRequest } from '@chasqui/grpc';
-import { waitFor } from '@chasqui/testing';
-import { connect } from 'amqplib';
+import { connectProbe, waitFor } from '@chasqui/testing';
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom } from 'rxjs';
 import { call, failure } from './support/calls';
@@ -19,7 +18,7 @@ describe('replies pause a customer: a person for the tenant’s days, a promise 
 
   /** What delivery publishes when an answer to a reminder arrives. */
   async function reply(event: Partial<delivery.MessageReplied>, times = 1) {
-    const connection = await connect(stack.amqpUrl);
+    const connection = await connectProbe(stack.amqpUrl);
     try {
       const channel = await connection.createConfirmChannel();
       const body = Buffer.from(

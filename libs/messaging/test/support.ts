@@ -1,7 +1,8 @@
+import { connectProbe } from '@chasqui/testing';
 import type { Log } from '@chasqui/observability';
 import { ormOptions } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { connect, type ChannelModel, type ConfirmChannel, type GetMessage } from 'amqplib';
+import { type ChannelModel, type ConfirmChannel, type GetMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { messagingTablesSql } from '../src';
 
@@ -54,7 +55,7 @@ export async function openTestOrm(
 
 /** The test's own view of the broker: a plain amqplib confirm channel. */
 export async function brokerProbe(url: string): Promise<{ connection: ChannelModel; channel: ConfirmChannel }> {
-  const connection = await connect(url);
+  const connection = await connectProbe(url);
   const channel = await connection.createConfirmChannel();
   return { connection, channel };
 }

@@ -2,6 +2,7 @@ export { createTestDatabase, type TestResource } from './test-database';
 export { createTestVhost } from './test-vhost';
 export { ServiceProcess, runMigration } from './service-process';
 export { freePort } from './free-port';
+export { connectProbe } from './amqp-probe';
 export { waitFor, settle } from './wait-for';
 export { SmtpSink } from './smtp-sink';
 export { corpusPath } from './corpus';

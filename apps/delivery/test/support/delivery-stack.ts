@@ -1,7 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { delivery, Exchanges, MessageTypes, operations, receivables, renderer, RoutingKeys } from '@chasqui/contracts';
-import { FaultySmtp, freePort, ServiceStack } from '@chasqui/testing';
-import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import { connectProbe, FaultySmtp, freePort, ServiceStack } from '@chasqui/testing';
+import { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 
@@ -53,7 +53,7 @@ export class DeliveryStack {
     this.delivery = stack.client('delivery');
     this.deadLetters = stack.client('operations', 'delivery');
     this.sql = stack.sql;
-    this.amqp = await connect(stack.amqpUrl);
+    this.amqp = await connectProbe(stack.amqpUrl);
     this.cleanups.push(() => this.amqp.close());
     this.channel = await this.amqp.createConfirmChannel();
     const { queue } = await this.channel.assertQueue('', { exclusive: true });

@@ -1,4 +1,5 @@
-import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import { connectProbe } from '@chasqui/testing';
+import { type ChannelModel, type ConfirmChannel } from 'amqplib';
 
 /** A queue of the test's own on chasqui.events: what any subscriber of these events would receive. */
 export class EventProbe {
@@ -7,7 +8,7 @@ export class EventProbe {
   readonly received: { routingKey: string; type: string; body: Buffer }[] = [];
 
   async start(amqpUrl: string, pattern = 'receivables.#'): Promise<void> {
-    this.connection = await connect(amqpUrl);
+    this.connection = await connectProbe(amqpUrl);
     this.channel = await this.connection.createConfirmChannel();
     await this.channel.assertExchange('chasqui.events', 'topic', { durable: true });
     const { queue } = await this.channel.assertQueue('', { exclusive: true });
