@@ -101,6 +101,7 @@ async function main() {
     const cycle = firstValueFrom(
       schedulerClient.runCycle({ asOf: { seconds: String(Date.parse(AS_OF) / 1000), nanos: 0 } }, tenant.auth),
     );
+    cycle.catch(() => undefined); // awaited below; a failure meanwhile surfaces there, or as the stages' time-out
     let shown = 0;
     const progress = await follow(
       reminderStages(stack.sql, () => sink.accepted()),
