@@ -1,3 +1,4 @@
+import type { Metadata } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
 import { waitFor } from '@chasqui/testing';
 import { Client } from 'pg';
@@ -12,15 +13,9 @@ describe('the tick: cycles run on their own, every interval', () => {
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 
-  it('two replicas ticking every 200 ms decide a step that fired today once, and keep deciding nothing more', async () => {
-    const { id: tenantId, auth } = await stack.tenant();
-    const ledger = new Ledger(stack, auth);
-    // Mexico City is UTC−6 all year: its local date now, and an invoice that fell due yesterday.
-    const today = new Date(Date.now() - 6 * 3_600_000);
-    const yesterday = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
-    const customer = await ledger.customer('en-tiempo-real');
-    const invoice = await ledger.invoice(customer, 'T-1', yesterday);
-    await firstValueFrom(
+  /** A rule whose step has fired today for an invoice that fell due yesterday, whatever the hour. */
+  const overdueFromDayOneAtMidnight = (auth: Metadata) =>
+    firstValueFrom(
       stack.scheduler.createRule(
         {
           name: 'Vencida desde 1 día, a las 00:00',
@@ -33,6 +28,16 @@ describe('the tick: cycles run on their own, every interval', () => {
         auth,
       ),
     );
+
+  it('two replicas ticking every 200 ms decide a step that fired today once, and keep deciding nothing more', async () => {
+    const { id: tenantId, auth } = await stack.tenant();
+    const ledger = new Ledger(stack, auth);
+    // Mexico City is UTC−6 all year: its local date now, and an invoice that fell due yesterday.
+    const today = new Date(Date.now() - 6 * 3_600_000);
+    const yesterday = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const customer = await ledger.customer('en-tiempo-real');
+    const invoice = await ledger.invoice(customer, 'T-1', yesterday);
+    await overdueFromDayOneAtMidnight(auth);
     await Promise.all([stack.replica({ TICK_INTERVAL_MS: '200' }), stack.replica({ TICK_INTERVAL_MS: '200' })]);
 
     const decided = async () =>
@@ -85,19 +90,7 @@ describe('the tick: cycles run on their own, every interval', () => {
     const yesterday = new Date(Date.now() - 30 * 3_600_000).toISOString().slice(0, 10);
     const customer = await ledger.customer('tras-la-caida');
     await ledger.invoice(customer, 'T-2', yesterday);
-    await firstValueFrom(
-      stack.scheduler.createRule(
-        {
-          name: 'Vencida desde 1 día, a las 00:00',
-          sendHour: 0,
-          template: '',
-          grouping: scheduler.Grouping.GROUPING_PER_INVOICE,
-          businessDaysOnly: false,
-          overdue: { fromDays: 1 },
-        },
-        auth,
-      ),
-    );
+    await overdueFromDayOneAtMidnight(auth);
     await waitFor(
       async () =>
         (await stack.sql.query('select 1 from scheduler.occurrences where tenant_id = $1', [tenantId])).rows.length > 0,
