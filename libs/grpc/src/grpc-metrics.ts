@@ -7,6 +7,43 @@ import {
 } from '@grpc/grpc-js';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
+/** The two series of one side of gRPC calls: how many ended with each status code, and how long they took. */
+class CallSeries {
+  private readonly handled: Counter;
+  private readonly seconds: Histogram;
+
+  constructor(side: 'server' | 'client', help: { handled: string; seconds: string }) {
+    this.handled = new Counter({
+      name: `grpc_${side}_handled_total`,
+      help: help.handled,
+      labelNames: ['grpc_service', 'method', 'code'],
+      registers: [],
+    });
+    this.seconds = new Histogram({
+      name: `grpc_${side}_handling_seconds`,
+      help: help.seconds,
+      labelNames: ['grpc_service', 'method'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60],
+      registers: [],
+    });
+  }
+
+  /** Starts timing a call on `path` ("/chasqui.receivables.v1.ReceivablesService/CreateInvoice"); call the result with its status. */
+  timer(path: string): (code: status) => void {
+    const started = performance.now();
+    const [grpcService, method] = path.slice(1).split('/');
+    return (code) => {
+      this.handled.inc({ grpc_service: grpcService, method, code: status[code] ?? String(code) });
+      this.seconds.observe({ grpc_service: grpcService, method }, (performance.now() - started) / 1000);
+    };
+  }
+
+  registerOn(registry: Registry): void {
+    registry.registerMetric(this.handled);
+    registry.registerMetric(this.seconds);
+  }
+}
+
 /**
  * Every call a gRPC server answers, by gRPC service, method and status code,
  * and how long it took: counted by a grpc-js server interceptor at the status
@@ -14,28 +51,16 @@ import { Counter, Histogram, type Registry } from 'prom-client';
  * INVALID_ARGUMENT is counted as one, not as the exception behind it.
  */
 export class GrpcServerMetrics {
-  private readonly handled = new Counter({
-    name: 'grpc_server_handled_total',
-    help: 'gRPC calls answered, by gRPC service, method and status code',
-    labelNames: ['grpc_service', 'method', 'code'],
-    registers: [],
-  });
-  private readonly seconds = new Histogram({
-    name: 'grpc_server_handling_seconds',
-    help: 'Time from a call arriving to its status being sent, by gRPC service and method',
-    labelNames: ['grpc_service', 'method'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60],
-    registers: [],
+  private readonly calls = new CallSeries('server', {
+    handled: 'gRPC calls answered, by gRPC service, method and status code',
+    seconds: 'Time from a call arriving to its status being sent, by gRPC service and method',
   });
 
   readonly interceptor: ServerInterceptor = (descriptor, call) => {
-    const started = performance.now();
-    // "/chasqui.receivables.v1.ReceivablesService/CreateInvoice"
-    const [grpcService, method] = descriptor.path.slice(1).split('/');
+    const ended = this.calls.timer(descriptor.path);
     return new ServerInterceptingCall(call, {
       sendStatus: (sent, next) => {
-        this.handled.inc({ grpc_service: grpcService, method, code: status[sent.code] ?? String(sent.code) });
-        this.seconds.observe({ grpc_service: grpcService, method }, (performance.now() - started) / 1000);
+        ended(sent.code);
         next(sent);
       },
     });
@@ -43,8 +68,7 @@ export class GrpcServerMetrics {
 
   /** Exposes the series on the service's registry (its /metrics). */
   registerOn(registry: Registry): void {
-    registry.registerMetric(this.handled);
-    registry.registerMetric(this.seconds);
+    this.calls.registerOn(registry);
   }
 }
 
@@ -58,44 +82,27 @@ export class GrpcServerMetrics {
  * reached a server.
  */
 export class GrpcClientMetrics {
-  private readonly handled = new Counter({
-    name: 'grpc_client_handled_total',
-    help: 'gRPC calls made to other services, by gRPC service, method and the status code they ended with',
-    labelNames: ['grpc_service', 'method', 'code'],
-    registers: [],
-  });
-  private readonly seconds = new Histogram({
-    name: 'grpc_client_handling_seconds',
-    help: 'Time from a call starting to its status arriving, by gRPC service and method',
-    labelNames: ['grpc_service', 'method'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60],
-    registers: [],
+  private readonly calls = new CallSeries('client', {
+    handled: 'gRPC calls made to other services, by gRPC service, method and the status code they ended with',
+    seconds: 'Time from a call starting to its status arriving, by gRPC service and method',
   });
 
-  readonly interceptor: Interceptor = (options, nextCall) => {
-    const [grpcService, method] = options.method_definition.path.slice(1).split('/');
-    return new InterceptingCall(nextCall(options), {
+  readonly interceptor: Interceptor = (options, nextCall) =>
+    new InterceptingCall(nextCall(options), {
       start: (metadata, listener, next) => {
-        const started = performance.now();
+        const ended = this.calls.timer(options.method_definition.path);
         next(metadata, {
           onReceiveStatus: (received, nextStatus) => {
-            this.handled.inc({
-              grpc_service: grpcService,
-              method,
-              code: status[received.code] ?? String(received.code),
-            });
-            this.seconds.observe({ grpc_service: grpcService, method }, (performance.now() - started) / 1000);
+            ended(received.code);
             nextStatus(received);
           },
         });
       },
     });
-  };
 
   /** Exposes the series on a registry (the service's /metrics); once is enough, again is harmless. */
   registerOn(registry: Registry): void {
-    registry.registerMetric(this.handled);
-    registry.registerMetric(this.seconds);
+    this.calls.registerOn(registry);
   }
 }
 
