@@ -33,6 +33,13 @@ export interface OutboxRelayOptions {
    * every LISTENING_IDLE_MS. Unset, or while that connection is down: it polls.
    */
   listenUrl?: string;
+  /**
+   * Woken by a commit, the relay waits this long before it looks, so the rows
+   * other commits add meanwhile go in the same batch: under load one
+   * transaction (begin, select, delete, commit) carries several messages
+   * instead of one each. Default GATHER_MS.
+   */
+  gatherMs?: number;
 }
 
 /** Bounds how long a batch holds its row locks while the broker is away. */
@@ -50,6 +57,8 @@ const ERROR_PAUSE_MS = 1_000;
  */
 const LISTENING_IDLE_MS = 30_000;
 const LISTENING_IDLE_OTHER_LANES_MS = 10 * LISTENING_IDLE_MS;
+/** Well under what anyone waiting for an email notices; about a batch of rows at a few dozen commits a second. */
+const GATHER_MS = 20;
 
 /**
  * Publishes committed outbox rows. A batch is locked with SKIP LOCKED so
@@ -61,6 +70,7 @@ const LISTENING_IDLE_OTHER_LANES_MS = 10 * LISTENING_IDLE_MS;
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly gatherMs: number;
   private readonly lanes: number;
   private channel?: ChannelWrapper;
   private loop?: Promise<unknown>;
@@ -77,6 +87,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 200;
+    this.gatherMs = options.gatherMs ?? GATHER_MS;
     this.lanes = options.lanes ?? 1;
     this.nudged = Array.from({ length: this.lanes }, () => false);
     if (options.listenUrl) {
@@ -198,16 +209,25 @@ export class OutboxRelay {
     return { rows: Number(row.n), oldestSeconds: Math.max(0, row.oldest) };
   }
 
+  /** Until `ms` pass, or — `gatherMs` after — the lane is nudged (at once when stopping). */
   private pause(lane: number, ms: number): Promise<void> {
-    if (this.nudged[lane] || this.stopping) return Promise.resolve();
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
+      let timer: NodeJS.Timeout;
       const done = (): void => {
         clearTimeout(timer);
         this.wake.delete(lane);
         resolve();
       };
-      const timer = setTimeout(done, ms);
-      this.wake.set(lane, done);
+      const gather = (): void => {
+        if (this.stopping || this.gatherMs === 0) return done();
+        clearTimeout(timer);
+        this.wake.set(lane, () => (this.stopping ? done() : undefined));
+        timer = setTimeout(done, this.gatherMs);
+      };
+      if (this.nudged[lane]) return gather();
+      timer = setTimeout(done, ms);
+      this.wake.set(lane, gather);
     });
   }
 }
