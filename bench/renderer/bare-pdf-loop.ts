@@ -3,7 +3,10 @@ import { launchBrowser } from '@chasqui/renderer/dist/pdf/launch-browser';
 import type { Page } from 'playwright-core';
 import { since } from '../support/measure';
 
-/** PDF_OPTIONS of apps/renderer/src/pdf/chromium-pool.ts (not exported there): keep the two equal. */
+/**
+ * The print the renderer makes (apps/renderer/src/pdf/page-printer.ts prints through DevTools with
+ * the same paper, background and CSS page size): keep the two equal — run.ts compares the PDFs' sizes.
+ */
 export const PDF_OPTIONS: Parameters<Page['pdf']>[0] = {
   format: 'A4',
   preferCSSPageSize: true,

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './launch-browser';
 import { LeaseQueue } from './lease-queue';
 import { PageLease } from './page-lease';
@@ -34,13 +33,6 @@ export interface ChromiumPoolStats {
   pdfsRendered: number;
 }
 
-/** The document's own @page rules (paper size, margins, page numbers) decide; A4 when it has none. */
-const PDF_OPTIONS: Parameters<Page['pdf']>[0] = {
-  format: 'A4',
-  preferCSSPageSize: true,
-  printBackground: true,
-};
-
 /**
  * HTML to PDF in a few warm Chromium pages. A page that crashed, or a browser
  * that died, under a render is replaced and that render is tried once more, so
@@ -73,7 +65,7 @@ export class ChromiumPool {
     this.state = 'running';
     try {
       const { context } = await this.browser();
-      await Promise.all(this.leases.map((lease) => lease.pageIn(context)));
+      await Promise.all(this.leases.map((lease) => lease.printerIn(context)));
     } catch (err) {
       this.state = 'new';
       await this.current?.browser.close().catch(() => undefined);
@@ -135,16 +127,15 @@ export class ChromiumPool {
 
   private async renderOn(lease: PageLease, html: string): Promise<Buffer> {
     const { context } = await this.browser();
-    const page = await lease.pageIn(context);
+    const printer = await lease.printerIn(context);
     let timedOut = false;
     const disarm = (this.options.watchdog ?? timerWatchdog)(() => {
       timedOut = true;
-      void page.close().catch(() => undefined);
+      void printer.close().catch(() => undefined);
     }, this.timeoutMs);
     const started = performance.now();
     try {
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf(PDF_OPTIONS);
+      const pdf = await printer.print(html);
       lease.rendered();
       this.counts.pdfsRendered++;
       this.options.onPdfRendered?.((performance.now() - started) / 1000);

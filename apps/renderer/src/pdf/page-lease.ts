@@ -1,12 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { PagePrinter } from './page-printer';
 
 /**
- * One warm page slot. The page is opened lazily and replaced when it belongs to
- * a browser that is gone, when it crashed, or after `maxRenders` renders (a
- * long-lived renderer process only grows).
+ * One warm page slot and its printer. The page is opened lazily and replaced
+ * when it belongs to a browser that is gone, when it crashed, or after
+ * `maxRenders` renders (a long-lived renderer process only grows).
  */
 export class PageLease {
   private page?: Page;
+  private printer?: PagePrinter;
   private renders = 0;
   private crashed = false;
 
@@ -15,9 +17,9 @@ export class PageLease {
     private readonly onOpen: () => void,
   ) {}
 
-  async pageIn(context: BrowserContext): Promise<Page> {
-    if (this.page && !this.broken() && this.page.context() === context && this.renders < this.maxRenders) {
-      return this.page;
+  async printerIn(context: BrowserContext): Promise<PagePrinter> {
+    if (this.printer && !this.broken() && this.page?.context() === context && this.renders < this.maxRenders) {
+      return this.printer;
     }
     await this.discard();
     const page = await context.newPage();
@@ -25,10 +27,11 @@ export class PageLease {
       if (this.page === page) this.crashed = true;
     });
     this.page = page;
+    this.printer = await PagePrinter.open(page);
     this.renders = 0;
     this.crashed = false;
     this.onOpen();
-    return page;
+    return this.printer;
   }
 
   rendered(): void {
@@ -44,6 +47,7 @@ export class PageLease {
   async discard(): Promise<void> {
     const page = this.page;
     this.page = undefined;
+    this.printer = undefined;
     if (page && !page.isClosed()) await page.close().catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
 import type { FieldViolation } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { checkEmailHtml } from '../check-email-html';
+import { ChooseTemplate } from '../choose-template';
 import { REMINDER_CATALOGUE } from '../reminder-catalogue';
 import type { StoredTemplate } from '../template';
 import { templateInvalid, templateNotFound } from '../template.errors';
@@ -14,7 +15,10 @@ import type { UpsertTemplateCommand } from './upsert-template.command';
  */
 @Injectable()
 export class UpsertTemplateUseCase {
-  constructor(private readonly templates: TemplateRepository) {}
+  constructor(
+    private readonly templates: TemplateRepository,
+    private readonly choices: ChooseTemplate,
+  ) {}
 
   async execute(command: UpsertTemplateCommand): Promise<StoredTemplate> {
     const { tenantId, templateId, kind, locale, name, active, content } = command;
@@ -33,6 +37,7 @@ export class UpsertTemplateUseCase {
     }
     const saved = await this.templates.save({ id: templateId, tenantId, kind, locale, name, active, content });
     if (!saved) throw templateNotFound();
+    this.choices.forget(tenantId);
     return saved;
   }
 }
