@@ -1,10 +1,17 @@
 export type { OutgoingMessage, MessageMeta } from './message';
-export { messagingTablesSql, outboxChannel, outboxNotifySql } from './messaging-tables';
+export {
+  messagingTablesSql,
+  outboxChannel,
+  outboxClaimsSql,
+  outboxNotifySql,
+  outboxNotifyUnclaimedSql,
+} from './messaging-tables';
 export { enqueue, enqueueMany, outboxInsert } from './outbox';
 export { claimOnce } from './inbox';
 export { AmqpConnection } from './amqp-connection';
 export { declareExchanges } from './topology';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export type { OutboxRow } from './amqp-properties';
 export { Consumer } from './consumer';
 export type { ConsumerOptions, ConsumerSettings } from './consumer-options';
 export { MessagingMetrics } from './metrics';

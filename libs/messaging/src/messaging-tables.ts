@@ -23,7 +23,8 @@ export function messagingTablesSql(schema: string): string[] {
       tenant_id text not null,
       idempotency_key text not null,
       traceparent text not null,
-      created_at timestamptz not null default now())`,
+      created_at timestamptz not null default now(),
+      claimed_until timestamptz)`,
     `create index if not exists outbox_seq_idx on ${outbox} (seq)`,
     `create table if not exists ${inbox} (
       consumer text not null,
@@ -54,5 +55,29 @@ export function outboxNotifySql(schema: string): string[] {
      end $$`,
     `create or replace trigger outbox_notify after insert on ${outbox}
        for each statement execute function "${schema}".outbox_notify()`,
+  ];
+}
+
+/**
+ * SQL (idempotent) for outboxes written before rows could be claimed: the
+ * column a writer that publishes its own rows (OutboxRelay.dispatch) sets, so
+ * the relay leaves such a row alone until the claim runs out.
+ */
+export function outboxClaimsSql(schema: string): string[] {
+  return [`alter table ${qualified(schema, 'outbox')} add column if not exists claimed_until timestamptz`];
+}
+
+/**
+ * SQL (idempotent) replacing outboxNotifySql's trigger, for an outbox whose
+ * writers claim their rows and publish them themselves (single-row inserts on
+ * a hot path): only a row left unclaimed wakes the relays, so a claimed row
+ * costs them nothing. Row by row, so not for outboxes filled in bulk.
+ */
+export function outboxNotifyUnclaimedSql(schema: string): string[] {
+  const [notify] = outboxNotifySql(schema);
+  return [
+    notify,
+    `create or replace trigger outbox_notify after insert on ${qualified(schema, 'outbox')}
+       for each row when (new.claimed_until is null) execute function "${schema}".outbox_notify()`,
   ];
 }

@@ -83,6 +83,10 @@ export class OutboxRelay {
   private readonly returned = new Set<string>();
   private readonly cursor = new ClaimCursor();
   private readonly listener?: OutboxListener;
+  /** Rows their writers published (dispatch), to delete in the next gathered statement. */
+  private readonly dispatched: string[] = [];
+  private deleting?: Promise<void>;
+  private readonly dispatching = new Set<Promise<void>>();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -115,12 +119,62 @@ export class OutboxRelay {
     for (const wake of this.wake.values()) wake();
   }
 
-  /** Finishes the batches in flight, then stops. */
+  /**
+   * Publishes a row its writer claimed (outboxInsert's `claimMs`) right after
+   * the writer's statement committed, then deletes it with the others
+   * dispatched meanwhile: a message on the hot path goes out without the
+   * relay's transaction reading it back. Never throws: a row that could not
+   * be published (broker away, no queue bound) stays, and a relay publishes it
+   * once its claim runs out.
+   */
+  dispatch(row: OutboxRow): void {
+    if (!this.channel || this.stopping) return; // left to a relay when the claim runs out
+    const sent = this.publish(row)
+      .then(() => {
+        if (this.returned.delete(row.id)) return;
+        this.dispatched.push(row.id);
+        this.deleting ??= this.deleteDispatched();
+      })
+      .catch((error: unknown) =>
+        this.options.log.warn('outbox dispatch failed; a relay publishes the row when its claim runs out', {
+          schema: this.options.schema,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => this.dispatching.delete(sent));
+    this.dispatching.add(sent);
+  }
+
+  /** Deletes the dispatched rows, gathered for `gatherMs`, one statement at a time. */
+  private async deleteDispatched(): Promise<void> {
+    if (!this.stopping) await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
+    const ids = this.dispatched.splice(0);
+    try {
+      await nativeQuery(
+        this.options.orm.em.fork(),
+        `delete from ${qualified(this.options.schema, 'outbox')} where id = any(?::uuid[])`,
+        [ids],
+      );
+    } catch (error) {
+      // Still claimed: published again by a relay once the claim runs out (at least once, same messageId).
+      this.options.log.warn('deleting dispatched outbox rows failed', {
+        schema: this.options.schema,
+        rows: ids.length,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      this.deleting = this.dispatched.length > 0 ? this.deleteDispatched() : undefined;
+    }
+  }
+
+  /** Finishes the batches in flight and the dispatched rows' deletes, then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.unwatch?.();
     await this.listener?.stop();
     for (const wake of this.wake.values()) wake();
+    await Promise.allSettled([...this.dispatching]);
+    while (this.deleting) await this.deleting;
     await this.loop;
     this.loop = undefined;
     await this.channel?.close();
@@ -157,7 +211,8 @@ export class OutboxRelay {
         em,
         `select id, seq, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent,
                 extract(epoch from created_at)::float8 as enqueued_at
-         from ${table} where seq > ? order by seq limit ? for update skip locked`,
+         from ${table} where seq > ? and (claimed_until is null or claimed_until < now())
+         order by seq limit ? for update skip locked`,
         [this.cursor.next(), this.batchSize],
       );
       this.cursor.claimed(rows.length > 0 ? Number(rows[rows.length - 1].seq) : 0, rows.length === this.batchSize);

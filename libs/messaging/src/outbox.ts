@@ -2,6 +2,7 @@ import { newTraceparent } from '@chasqui/observability';
 import { nativeQuery } from '@chasqui/persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as timeOrderedUuid } from 'uuid';
+import type { OutboxRow } from './amqp-properties';
 import type { OutgoingMessage } from './message';
 import { qualified } from './messaging-tables';
 
@@ -70,24 +71,42 @@ export async function enqueueMany(em: EntityManager, schema: string, messages: O
  * — the row exists if and only if the change happened. Run it with
  * nativeQuery: the body (a statement PDF, on the renderer's path) then goes
  * to PostgreSQL as a binary parameter, neither escaped nor encoded.
+ *
+ * `claimMs`: the writer publishes the row itself once the statement commits
+ * (OutboxRelay.dispatch with `row`); relays leave it alone for that long, and
+ * publish it only if the writer did not (it crashed, the broker was away).
  */
 export function outboxInsert(
   schema: string,
   message: OutgoingMessage,
-): { into: string; select: string; params: unknown[] } {
+  claimMs?: number,
+): { into: string; select: string; params: unknown[]; row: OutboxRow } {
+  const row: OutboxRow = {
+    id: message.messageId ?? timeOrderedUuid(),
+    exchange: message.exchange,
+    routing_key: message.routingKey,
+    type: message.type,
+    body: Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength),
+    tenant_id: message.tenantId,
+    idempotency_key: message.idempotencyKey,
+    traceparent: message.traceparent ?? newTraceparent(),
+    enqueued_at: Date.now() / 1000,
+  };
   return {
     into: `insert into ${qualified(schema, 'outbox')}
-      (id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent)`,
-    select: `select ?::uuid, ?, ?, ?, ?::bytea, ?, ?, ?`,
+      (id, exchange, routing_key, type, body, tenant_id, idempotency_key, traceparent, claimed_until)`,
+    select: `select ?::uuid, ?, ?, ?, ?::bytea, ?, ?, ?, now() + ?::float8 * interval '1 millisecond'`,
     params: [
-      message.messageId ?? timeOrderedUuid(),
-      message.exchange,
-      message.routingKey,
-      message.type,
-      Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength),
-      message.tenantId,
-      message.idempotencyKey,
-      message.traceparent ?? newTraceparent(),
+      row.id,
+      row.exchange,
+      row.routing_key,
+      row.type,
+      row.body,
+      row.tenant_id,
+      row.idempotency_key,
+      row.traceparent,
+      claimMs ?? null,
     ],
+    row,
   };
 }

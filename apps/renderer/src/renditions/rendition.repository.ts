@@ -1,5 +1,5 @@
 import { Exchanges, MessageTypes, renderer, RoutingKeys } from '@chasqui/contracts';
-import { outboxInsert } from '@chasqui/messaging';
+import { outboxInsert, type OutboxRow } from '@chasqui/messaging';
 import { nativeQuery } from '@chasqui/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -19,6 +19,12 @@ export interface Rendition {
   template: ChosenTemplate;
 }
 
+/**
+ * How long a relay leaves a send job to the renderer that wrote it (which publishes it as soon as
+ * it commits): past this, the renderer is taken to have died or lost the broker, and a relay sends it.
+ */
+const SEND_JOB_CLAIM_MS = 30_000;
+
 /** Renditions, once per occurrence, each written with its send job in one statement (the outbox). */
 @Injectable()
 export class RenditionRepository {
@@ -33,9 +39,10 @@ export class RenditionRepository {
 
   /**
    * Records the rendition and queues its send job, in one statement (atomic on its own, and one round
-   * trip on the hot path); false when the occurrence was already rendered or there is nothing to send.
+   * trip on the hot path), claimed for the caller to publish (OutboxRelay.dispatch); undefined when the
+   * occurrence was already rendered or there is nothing to send.
    */
-  async record(rendition: Rendition, sendJob?: renderer.SendJob, traceparent?: string): Promise<boolean> {
+  async record(rendition: Rendition, sendJob?: renderer.SendJob, traceparent?: string): Promise<OutboxRow | undefined> {
     const { pdf, template } = rendition;
     const insert = `insert into ${SCHEMA}.renditions
          (occurrence_id, tenant_id, customer_id, subject, recipients, pdf_sha256, pdf_bytes, outcome,
@@ -58,23 +65,27 @@ export class RenditionRepository {
     const em = this.orm.em.fork();
     if (!sendJob) {
       await nativeQuery(em, insert, params);
-      return false;
+      return undefined;
     }
     // The send job's row exists if and only if the rendition's was inserted now.
-    const job = outboxInsert(SCHEMA, {
-      exchange: Exchanges.jobs,
-      routingKey: RoutingKeys.sendJob,
-      type: MessageTypes.sendJob,
-      body: renderer.SendJob.encode(sendJob).finish(),
-      tenantId: rendition.tenantId,
-      idempotencyKey: rendition.occurrenceId,
-      traceparent,
-    });
+    const job = outboxInsert(
+      SCHEMA,
+      {
+        exchange: Exchanges.jobs,
+        routingKey: RoutingKeys.sendJob,
+        type: MessageTypes.sendJob,
+        body: renderer.SendJob.encode(sendJob).finish(),
+        tenantId: rendition.tenantId,
+        idempotencyKey: rendition.occurrenceId,
+        traceparent,
+      },
+      SEND_JOB_CLAIM_MS,
+    );
     const queued = await nativeQuery(
       em,
       `with rendered as (${insert}) ${job.into} ${job.select} from rendered returning id`,
       [...params, ...job.params],
     );
-    return queued.length > 0;
+    return queued.length > 0 ? job.row : undefined;
   }
 }

@@ -10,6 +10,7 @@ import { Migration20261205100000 } from './Migration20261205100000';
 import { Migration20261205110000 } from './Migration20261205110000';
 import { Migration20261206090000 } from './Migration20261206090000';
 import { Migration20261207090000 } from './Migration20261207090000';
+import { Migration20261208090000 } from './Migration20261208090000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205110000', class: Migration20261205110000 },
   { name: 'Migration20261206090000', class: Migration20261206090000 },
   { name: 'Migration20261207090000', class: Migration20261207090000 },
+  { name: 'Migration20261208090000', class: Migration20261208090000 },
 ];

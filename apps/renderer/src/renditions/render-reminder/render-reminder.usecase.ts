@@ -70,7 +70,7 @@ export class RenderReminderUseCase {
     await this.record(job, rendition, to.length > 0 ? sendJob : undefined, meta);
   }
 
-  /** The rendition row, once per occurrence, and its send job in the same statement. */
+  /** The rendition row, once per occurrence, and its send job in the same statement, published once committed. */
   private async record(
     job: scheduler.RenderJob,
     rendition: Pick<Rendition, 'subject' | 'pdf' | 'outcome' | 'template'> & { to: string[] },
@@ -85,6 +85,7 @@ export class RenderReminderUseCase {
       customerId: job.customerId,
       recipients: to,
     };
-    if (await this.renditions.record(row, sendJob, meta?.traceparent)) this.outbox.nudge();
+    const queued = await this.renditions.record(row, sendJob, meta?.traceparent);
+    if (queued) this.outbox.dispatch(queued);
   }
 }

@@ -18,6 +18,7 @@ import { Migration20261205100000 } from './Migration20261205100000';
 import { Migration20261205110000 } from './Migration20261205110000';
 import { Migration20261205120000 } from './Migration20261205120000';
 import { Migration20261206090000 } from './Migration20261206090000';
+import { Migration20261208090000 } from './Migration20261208090000';
 
 /** In order; listed explicitly so the compiled service needs no file discovery. */
 export const migrations: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205110000', class: Migration20261205110000 },
   { name: 'Migration20261205120000', class: Migration20261205120000 },
   { name: 'Migration20261206090000', class: Migration20261206090000 },
+  { name: 'Migration20261208090000', class: Migration20261208090000 },
 ];
