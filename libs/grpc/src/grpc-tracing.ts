@@ -1,7 +1,9 @@
 import {
   activeTracer,
   context,
+  currentSpanContext,
   extractContext,
+  newTraceparent,
   propagation,
   SpanKind,
   SpanStatusCode,
@@ -11,6 +13,7 @@ import {
   type Span,
   type TextMapGetter,
   type TextMapSetter,
+  withCarriedTrace,
 } from '@chasqui/observability';
 import {
   InterceptingCall,
@@ -62,11 +65,13 @@ function finish(span: Span, code: number, details: string, failed: boolean): voi
  * A SERVER span for every call the service answers, child of the caller's
  * traceparent metadata, ended at the status the client receives. The
  * handler (guards, pipes, use case) runs inside it, so what it logs, calls
- * or enqueues belongs to the call's trace. Tracing off: the call untouched.
+ * or enqueues belongs to the call's trace. Tracing off: no span, and the
+ * handler runs in the trace the caller's traceparent names (its log lines
+ * and the messages it enqueues carry that trace id).
  */
 export const grpcServerTracing: ServerInterceptor = (descriptor, call) => {
   const tracer = activeTracer();
-  if (!tracer) return new ServerInterceptingCall(call);
+  if (!tracer) return carryingTrace(call);
   const { name, attributes } = describe(descriptor.path);
   let span: Span | undefined;
   let within: Context = context.active();
@@ -95,14 +100,42 @@ export const grpcServerTracing: ServerInterceptor = (descriptor, call) => {
   });
 };
 
+/** Tracing off: the call's handler callbacks run in the trace its traceparent metadata names. */
+function carryingTrace(call: Parameters<ServerInterceptor>[1]): ServerInterceptingCall {
+  let traceparent: string | undefined;
+  const run = (next: () => void) => withCarriedTrace(traceparent, next);
+  return new ServerInterceptingCall(call, {
+    start: (next) =>
+      next({
+        onReceiveMetadata: (metadata, nextMetadata) => {
+          const [value] = metadata.get('traceparent');
+          traceparent = typeof value === 'string' ? value : undefined;
+          run(() => nextMetadata(metadata));
+        },
+        onReceiveMessage: (message, nextMessage) => run(() => nextMessage(message)),
+        onReceiveHalfClose: (nextHalfClose) => run(nextHalfClose),
+      }),
+  });
+}
+
 /**
  * A CLIENT span for every call made through grpcClient, child of the current
  * context; the call carries this span's traceparent (replacing one the
- * caller set), so the server's span hangs under it. Tracing off: untouched.
+ * caller set), so the server's span hangs under it. Tracing off: a call made
+ * inside work that carried a trace in, and naming none itself, carries that
+ * trace on.
  */
 export const grpcClientTracing: Interceptor = (options, nextCall) => {
   const tracer = activeTracer();
-  if (!tracer) return new InterceptingCall(nextCall(options));
+  if (!tracer) {
+    const carried = currentSpanContext() && newTraceparent();
+    return new InterceptingCall(nextCall(options), {
+      start: (metadata, listener, next) => {
+        if (carried && metadata.get('traceparent').length === 0) metadata.set('traceparent', carried);
+        next(metadata, listener);
+      },
+    });
+  }
   const { name, attributes } = describe(options.method_definition.path);
   const parent = context.active();
   const span = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes }, parent);

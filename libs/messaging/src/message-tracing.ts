@@ -6,6 +6,7 @@ import {
   SpanStatusCode,
   trace,
   traceparentOf,
+  withCarriedTrace,
   type Attributes,
   type Span,
 } from '@chasqui/observability';
@@ -51,12 +52,12 @@ export async function tracePublish(row: OutboxRow, publish: (row: OutboxRow) => 
  * A CONSUMER span for one delivery, from its arrival to its settlement
  * (handled and acked, or sent to a retry tier or the dead letters), child of
  * the message's traceparent header; the handler runs inside it. Tracing off:
- * the delivery as it is.
+ * the handler runs in the trace the header names (its log lines carry it).
  */
 export async function traceDelivery(queue: string, message: ConsumeMessage, work: () => Promise<void>): Promise<void> {
   const tracer = activeTracer();
-  if (!tracer) return work();
   const headers = message.properties.headers ?? {};
+  if (!tracer) return withCarriedTrace(headerOf(headers.traceparent), work);
   const parent = extractContext({
     traceparent: headerOf(headers.traceparent),
     tracestate: headerOf(headers.tracestate),

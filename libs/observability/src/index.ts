@@ -6,8 +6,10 @@ export {
   activeTracer,
   currentSpanContext,
   extractContext,
+  parseTraceparent,
   startTracing,
   stopTracing,
+  withCarriedTrace,
   type TracingEnv,
 } from './tracing';
 // The OpenTelemetry API the instrumented edges (libs/grpc, libs/messaging) use, from this one dependency.

@@ -14,7 +14,8 @@ export interface Log {
 
 /**
  * One JSON object per line on stdout; also serves as Nest's logger. A line
- * written during traced work carries its trace_id and span_id.
+ * written during traced work carries its trace_id and span_id (tracing off:
+ * those of the traceparent the gRPC call or message arrived with).
  */
 export class JsonLogger implements Log, LoggerService {
   constructor(

@@ -1,6 +1,6 @@
 import { randomFillSync } from 'node:crypto';
 import type { SpanContext } from '@opentelemetry/api';
-import { currentSpanContext } from './tracing';
+import { activeTracer, currentSpanContext } from './tracing';
 
 /** Random bytes drawn in blocks: one call to the system's generator per 256 trace ids, not two per id. */
 const POOL = Buffer.alloc(24 * 256);
@@ -9,16 +9,17 @@ let offset = POOL.length;
 /**
  * A W3C trace-context header for work that starts here. With tracing on and
  * a span current (a gRPC call, a consumed message), that span's: the work
- * stays in its trace, under it.
+ * stays in its trace, under it. Tracing off, inside work that carried a
+ * trace in: that trace's id, with a span id of its own.
  */
 export function newTraceparent(): string {
   const current = currentSpanContext();
-  if (current) return traceparentOf(current);
+  if (current && activeTracer()) return traceparentOf(current);
   if (offset === POOL.length) {
     randomFillSync(POOL);
     offset = 0;
   }
-  const traceId = POOL.toString('hex', offset, offset + 16);
+  const traceId = current?.traceId ?? POOL.toString('hex', offset, offset + 16);
   const spanId = POOL.toString('hex', offset + 16, offset + 24);
   offset += 24;
   return `00-${traceId}-${spanId}-01`;
@@ -30,7 +31,7 @@ export function newTraceparent(): string {
  * stays one tree); otherwise `incoming` unchanged.
  */
 export function onwardTraceparent(incoming: string): string {
-  const current = currentSpanContext();
+  const current = activeTracer() && currentSpanContext();
   return current ? traceparentOf(current) : incoming;
 }
 

@@ -1,7 +1,7 @@
 import { context, trace } from '@opentelemetry/api';
 import { JsonLogger } from './json-logger';
 import { newTraceparent, onwardTraceparent, traceparentOf } from './traceparent';
-import { activeTracer, currentSpanContext, startTracing } from './tracing';
+import { activeTracer, currentSpanContext, parseTraceparent, startTracing, withCarriedTrace } from './tracing';
 import { tracesUrl } from './tracing-sdk';
 
 /** What the logger writes while `write` runs. */
@@ -52,9 +52,39 @@ describe('tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
     expect(onwardTraceparent(incoming)).toBe(incoming);
   });
 
-  it('writes log lines without trace ids', () => {
+  it('writes log lines without trace ids outside work that carried one in', () => {
     const [line] = linesOf(() => new JsonLogger('receivables').info('hello', { a: 1 }));
     expect(line).toEqual({ time: expect.any(String), level: 'info', service: 'receivables', msg: 'hello', a: 1 });
+  });
+
+  it('keeps the trace a call or message carried in: its log lines carry its ids, what it sends on its trace id', async () => {
+    const log = new JsonLogger('scheduler');
+    const seen = await withCarriedTrace(incoming, async () => {
+      await new Promise((resolve) => setImmediate(resolve)); // across awaits
+      return { lines: linesOf(() => log.info('handled')), sent: newTraceparent(), onward: onwardTraceparent(incoming) };
+    });
+    expect(seen.lines[0]).toMatchObject({ trace_id: '0af7651916cd43dd8448eb211c80319c', span_id: 'b7ad6b7169203331' });
+    // A message it enqueues: the same trace, a span id of its own.
+    expect(seen.sent).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
+    expect(seen.sent).not.toBe(incoming);
+    expect(seen.onward).toBe(incoming);
+    // Outside it again: nothing carried.
+    expect(currentSpanContext()).toBeUndefined();
+    expect(linesOf(() => log.info('after'))[0]).not.toHaveProperty('trace_id');
+  });
+
+  it('carries nothing from a missing, malformed or all-zero traceparent', () => {
+    for (const bad of [
+      undefined,
+      '',
+      'garbage',
+      '01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      '00-00000000000000000000000000000000-b7ad6b7169203331-01',
+      '00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01',
+    ]) {
+      withCarriedTrace(bad, () => expect(currentSpanContext()).toBeUndefined());
+    }
+    expect(parseTraceparent(incoming)).toMatchObject({ traceId: '0af7651916cd43dd8448eb211c80319c', traceFlags: 1 });
   });
 });
 

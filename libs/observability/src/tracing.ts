@@ -10,6 +10,7 @@ import {
   type TextMapGetter,
   type Tracer,
 } from '@opentelemetry/api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Log } from './json-logger';
 
 /** The standard OTEL_* variables a service's environment may set (validated by @chasqui/config). */
@@ -61,9 +62,36 @@ export function activeTracer(): Tracer | undefined {
   return started?.tracer;
 }
 
-/** The span context current in this async context (tracing on), or undefined. */
+/**
+ * Tracing off: the trace context the work in hand arrived with (a gRPC call's
+ * or a consumed message's traceparent), so its log lines and the messages it
+ * sends on keep the caller's trace id — a trace to follow through the logs of
+ * every service even with no collector to send spans to.
+ */
+const carried = new AsyncLocalStorage<SpanContext>();
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/**
+ * Runs `work` inside the trace `traceparent` names when tracing is off (with
+ * it on, the edge's span carries the trace instead). A missing or malformed
+ * traceparent: `work` as it is.
+ */
+export function withCarriedTrace<T>(traceparent: string | undefined, work: () => T): T {
+  const spanContext = !started && traceparent ? parseTraceparent(traceparent) : undefined;
+  return spanContext ? carried.run(spanContext, work) : work();
+}
+
+/** A W3C traceparent's span context; undefined unless it is version 00 with valid ids. */
+export function parseTraceparent(traceparent: string): SpanContext | undefined {
+  const match = TRACEPARENT.exec(traceparent);
+  if (!match) return undefined;
+  const spanContext = { traceId: match[1], spanId: match[2], traceFlags: parseInt(match[3], 16), isRemote: true };
+  return isSpanContextValid(spanContext) ? spanContext : undefined;
+}
+
+/** The span context current in this async context: the active span's (tracing on), else the one carried. */
 export function currentSpanContext(): SpanContext | undefined {
-  if (!started) return undefined;
+  if (!started) return carried.getStore();
   const spanContext = trace.getSpanContext(context.active());
   return spanContext && isSpanContextValid(spanContext) ? spanContext : undefined;
 }
