@@ -34,10 +34,11 @@ export interface OutboxRelayOptions {
    */
   listenUrl?: string;
   /**
-   * Woken by a commit, the relay waits this long before it looks, so the rows
-   * other commits add meanwhile go in the same batch: under load one
-   * transaction (begin, select, delete, commit) carries several messages
-   * instead of one each. Default GATHER_MS.
+   * Woken by a commit after a batch that found rows (under load), the relay
+   * waits this long before it looks, so the rows other commits add meanwhile
+   * go in the same batch: one transaction (begin, select, delete, commit)
+   * carries several messages instead of one each. Also how long dispatched
+   * rows gather before their delete. Default GATHER_MS.
    */
   gatherMs?: number;
 }
@@ -185,9 +186,12 @@ export class OutboxRelay {
     while (!this.stopping) {
       const listeningPause = lane === 0 ? LISTENING_IDLE_MS : LISTENING_IDLE_OTHER_LANES_MS;
       let pauseMs = this.listener?.listening ? listeningPause : this.idleMs;
+      // Rows came in since the last look: more are likely coming, so the next wake gathers them.
+      let busy = false;
       try {
         const { relayed, heldBack } = await this.relayBatch(lane);
         if (relayed === this.batchSize) continue;
+        busy = relayed > 0;
         // Jobs with no queue yet stay at the head of the outbox: try again later, not at once.
         if (heldBack) pauseMs = ERROR_PAUSE_MS;
       } catch (error) {
@@ -198,7 +202,7 @@ export class OutboxRelay {
           error: error instanceof Error ? error.message : String(error),
         });
       }
-      await this.pause(lane, pauseMs);
+      await this.pause(lane, pauseMs, busy ? this.gatherMs : 0);
     }
   }
 
@@ -264,8 +268,12 @@ export class OutboxRelay {
     return { rows: Number(row.n), oldestSeconds: Math.max(0, row.oldest) };
   }
 
-  /** Until `ms` pass, or — `gatherMs` after — the lane is nudged (at once when stopping). */
-  private pause(lane: number, ms: number): Promise<void> {
+  /**
+   * Until `ms` pass, or `gatherMs` after the lane is nudged (at once when stopping). A relay that
+   * found rows last time gathers; one that found none looks at once, so a lone commit on an idle
+   * outbox is published as fast as before.
+   */
+  private pause(lane: number, ms: number, gatherMs: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout;
@@ -275,10 +283,10 @@ export class OutboxRelay {
         resolve();
       };
       const gather = (): void => {
-        if (this.stopping || this.gatherMs === 0) return done();
+        if (this.stopping || gatherMs === 0) return done();
         clearTimeout(timer);
         this.wake.set(lane, () => (this.stopping ? done() : undefined));
-        timer = setTimeout(done, this.gatherMs);
+        timer = setTimeout(done, gatherMs);
       };
       if (this.nudged[lane]) return gather();
       timer = setTimeout(done, ms);
