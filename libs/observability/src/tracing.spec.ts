@@ -83,6 +83,8 @@ describe('tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
       '00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01',
     ]) {
       withCarriedTrace(bad, () => expect(currentSpanContext()).toBeUndefined());
+      // Nor does it inherit one from the context its edge was called in.
+      withCarriedTrace(incoming, () => withCarriedTrace(bad, () => expect(currentSpanContext()).toBeUndefined()));
     }
     expect(parseTraceparent(incoming)).toMatchObject({ traceId: '0af7651916cd43dd8448eb211c80319c', traceFlags: 1 });
   });

@@ -68,17 +68,17 @@ export function activeTracer(): Tracer | undefined {
  * sends on keep the caller's trace id — a trace to follow through the logs of
  * every service even with no collector to send spans to.
  */
-const carried = new AsyncLocalStorage<SpanContext>();
+const carried = new AsyncLocalStorage<SpanContext | undefined>();
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
 /**
  * Runs `work` inside the trace `traceparent` names when tracing is off (with
  * it on, the edge's span carries the trace instead). A missing or malformed
- * traceparent: `work` as it is.
+ * traceparent: in no trace, whatever the context the edge's callback came from.
  */
 export function withCarriedTrace<T>(traceparent: string | undefined, work: () => T): T {
-  const spanContext = !started && traceparent ? parseTraceparent(traceparent) : undefined;
-  return spanContext ? carried.run(spanContext, work) : work();
+  if (started) return work();
+  return carried.run(traceparent ? parseTraceparent(traceparent) : undefined, work);
 }
 
 /** A W3C traceparent's span context; undefined unless it is version 00 with valid ids. */
