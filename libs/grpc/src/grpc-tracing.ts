@@ -129,9 +129,10 @@ export const grpcClientTracing: Interceptor = (options, nextCall) => {
   const tracer = activeTracer();
   if (!tracer) {
     const carried = currentSpanContext() && newTraceparent();
+    if (!carried) return new InterceptingCall(nextCall(options));
     return new InterceptingCall(nextCall(options), {
       start: (metadata, listener, next) => {
-        if (carried && metadata.get('traceparent').length === 0) metadata.set('traceparent', carried);
+        if (metadata.get('traceparent').length === 0) metadata.set('traceparent', carried);
         next(metadata, listener);
       },
     });
