@@ -32,14 +32,16 @@ export interface EmailRun {
   distinctPdfs: number;
   /** Mean size of the attached PDFs. */
   meanPdfBytes: number;
+  /** Mean size of the send jobs (HTML, text and attachments: what goes through the outbox and the broker). */
+  meanSendJobBytes: number;
 }
 
 const SEND_TAP = 'bench.send-jobs';
 
-/** A send job as the tap saw it: when, and the SHA-256 and size of its PDF (none: no PDF attached). */
+/** A send job as the tap saw it: when, and its bytes (decoded once the run is over). */
 interface Sent {
   at: bigint;
-  pdf?: { sha256: string; bytes: number };
+  content: Buffer;
 }
 
 /**
@@ -56,6 +58,8 @@ export class RendererUnderTest {
   private env: Record<string, string> = {};
   private amqp?: ChannelModel;
   private readonly seen = new Map<string, Sent>();
+  /** Occurrences a run still waits for, and what to call when the last arrives. */
+  private awaited?: { pending: Set<string>; done: () => void };
   private readonly cleanups: (() => unknown)[] = [];
 
   async start(chromium: string): Promise<void> {
@@ -200,13 +204,14 @@ export class RendererUnderTest {
       const start = process.hrtime.bigint();
       const sent = await this.waitForSends(await this.publish(customers, asOf), service);
       const last = sent.reduce((latest, s) => (s.at > latest ? s.at : latest), start);
-      const pdfs = sent.map((s) => s.pdf).filter((pdf) => pdf !== undefined);
+      const pdfs = sent.map((s) => attachedPdf(s.content)).filter((pdf) => pdf !== undefined);
       if (pdfs.length !== customers.length) throw new Error(`${customers.length - pdfs.length} send jobs have no PDF`);
       return {
         readyMs,
         ms: Number(last - start) / 1e6,
         distinctPdfs: new Set(pdfs.map((pdf) => pdf.sha256)).size,
         meanPdfBytes: pdfs.reduce((sum, pdf) => sum + pdf.bytes, 0) / pdfs.length,
+        meanSendJobBytes: sent.reduce((sum, s) => sum + s.content.length, 0) / sent.length,
       };
     } finally {
       await service.stop();
@@ -224,7 +229,11 @@ export class RendererUnderTest {
     }
   }
 
-  /** A queue bound to chasqui.jobs/send (send jobs are published mandatory): every send job the renderer relays. */
+  /**
+   * A queue bound to chasqui.jobs/send (send jobs are published mandatory): every send job the renderer relays,
+   * by its idempotency key (the occurrence id). It only notes the time and keeps the bytes, decoded after the
+   * run: it stands where delivery's consumer would, and shares the machine with what is measured.
+   */
   private async openTap(): Promise<void> {
     const amqp = (this.amqp = await connect(this.env.AMQP_URL));
     this.cleanups.push(() => amqp.close());
@@ -236,11 +245,10 @@ export class RendererUnderTest {
       SEND_TAP,
       (message) => {
         if (!message) return;
-        const at = process.hrtime.bigint();
-        const job = renderer.SendJob.decode(message.content);
-        const pdf = job.attachments.find((a) => a.contentType === 'application/pdf')?.content;
-        const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-        this.seen.set(job.occurrenceId, { at, pdf: pdf && { sha256: sha256(pdf), bytes: pdf.length } });
+        const occurrenceId = String(message.properties.headers?.['idempotency-key']);
+        this.seen.set(occurrenceId, { at: process.hrtime.bigint(), content: message.content });
+        const awaited = this.awaited;
+        if (awaited?.pending.delete(occurrenceId) && awaited.pending.size === 0) awaited.done();
       },
       { noAck: true },
     );
@@ -286,19 +294,35 @@ export class RendererUnderTest {
   }
 
   /** Waits until a send job was seen for every occurrence; fails if the renderer exits or takes far too long. */
-  private async waitForSends(occurrenceIds: string[], service: ServiceProcess) {
-    const deadline = Date.now() + 60_000 + occurrenceIds.length * 1_000;
-    for (;;) {
-      const sent = occurrenceIds.map((id) => this.seen.get(id)).filter((s) => s !== undefined);
-      if (sent.length === occurrenceIds.length) return sent;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `${sent.length} of ${occurrenceIds.length} send jobs after the deadline\n${service.output.join('')}`,
-        );
+  private async waitForSends(occurrenceIds: string[], service: ServiceProcess): Promise<Sent[]> {
+    const pending = new Set(occurrenceIds.filter((id) => !this.seen.has(id)));
+    if (pending.size > 0) {
+      const ms = 60_000 + occurrenceIds.length * 1_000;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          this.awaited = { pending, done: resolve };
+          timer = setTimeout(() => {
+            const seen = occurrenceIds.length - pending.size;
+            reject(
+              new Error(`${seen} of ${occurrenceIds.length} send jobs after ${ms} ms\n${service.output.join('')}`),
+            );
+          }, ms);
+        });
+      } finally {
+        clearTimeout(timer);
+        this.awaited = undefined;
       }
-      await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    return occurrenceIds.map((id) => this.seen.get(id)!);
   }
+}
+
+/** The SHA-256 and size of a send job's PDF; undefined when it has none. */
+function attachedPdf(content: Buffer): { sha256: string; bytes: number } | undefined {
+  const job = renderer.SendJob.decode(content);
+  const pdf = job.attachments.find((a) => a.contentType === 'application/pdf')?.content;
+  return pdf && { sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.length };
 }
 
 /** `base` (YYYY-MM-DD) plus `n` days. */

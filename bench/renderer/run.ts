@@ -90,7 +90,8 @@ async function main() {
       `machine: ${host.cpus} cores × ${host.cpu}, Node ${host.node}\n` +
         `engine: ${CHROMIUM} (${runs[0].bare.engine})\n` +
         `load average: ${load(loadBefore)} (before), ${load(loadAfter)} (after)\n` +
-        `statement: ${invoices} open invoices, a ${fmt(runs[0].bare.bytes / 1024)} KB PDF; ` +
+        `statement: ${invoices} open invoices, ${fmt(html.length / 1024)} KB of HTML, a ${fmt(runs[0].bare.bytes / 1024)} KB PDF; ` +
+        `a send job ${fmt(runs[0].service.meanSendJobBytes / 1024)} KB; ` +
         `bare and pool print one customer's ${fmt(pdfs)} times; ` +
         `the service ${fmt(emails)} reminders for ${fmt(emails)} customers (their own statements)\n` +
         columns([

@@ -3,6 +3,7 @@ export {
   messagingTablesSql,
   outboxChannel,
   outboxClaimsSql,
+  outboxLz4Sql,
   outboxNotifySql,
   outboxNotifyUnclaimedSql,
 } from './messaging-tables';
