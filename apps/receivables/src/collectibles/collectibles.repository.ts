@@ -30,6 +30,10 @@ export class CollectiblesRepository {
     try {
       // A stream abandoned mid-way ends its transaction at the next page; should that never come, the server does.
       await em.execute(`set local idle_in_transaction_session_timeout = '5min'`);
+      // Every row is read: plan for the whole result, not (PostgreSQL's default for a cursor) for the first 10 %.
+      // A fast start walked the tenant's open invoices in due-date order and filtered out the dates not asked
+      // for (1M open invoices, 286k asked: 5.9 s); planned for all, it reads the dates asked for and sorts (3.0 s).
+      await em.execute(`set local cursor_tuple_fraction = 1`);
       await em.execute(
         `declare collectibles no scroll cursor for
          select i.id, i.customer_id, i.series, i.folio, i.issue_date::text as issue_date, i.due_date::text as due_date,
