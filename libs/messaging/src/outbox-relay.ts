@@ -60,6 +60,8 @@ const LISTENING_IDLE_MS = 30_000;
 const LISTENING_IDLE_OTHER_LANES_MS = 10 * LISTENING_IDLE_MS;
 /** Well under what anyone waiting for an email notices; about a batch of rows at a few dozen commits a second. */
 const GATHER_MS = 20;
+/** At most one warning this often about failed dispatches (each says how many rows failed). */
+const DISPATCH_WARN_EVERY_MS = 10_000;
 
 /**
  * Publishes committed outbox rows. A batch is locked with SKIP LOCKED so
@@ -88,6 +90,9 @@ export class OutboxRelay {
   private readonly dispatched: string[] = [];
   private deleting?: Promise<void>;
   private readonly dispatching = new Set<Promise<void>>();
+  /** Dispatches failed since the last warning, and when that was. */
+  private dispatchFailures = 0;
+  private dispatchWarnedAt = -Infinity;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -136,14 +141,26 @@ export class OutboxRelay {
         this.dispatched.push(row.id);
         this.deleting ??= this.deleteDispatched();
       })
-      .catch((error: unknown) =>
-        this.options.log.warn('outbox dispatch failed; a relay publishes the row when its claim runs out', {
-          schema: this.options.schema,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      )
+      .catch((error: unknown) => this.dispatchFailed(error))
       .finally(() => this.dispatching.delete(sent));
     this.dispatching.add(sent);
+  }
+
+  /**
+   * While the broker is away every writer's dispatch fails (the renderer's, one per email): one
+   * warning every DISPATCH_WARN_EVERY_MS says how many failed since the last, not one per row.
+   */
+  private dispatchFailed(error: unknown): void {
+    this.dispatchFailures++;
+    const now = Date.now();
+    if (now - this.dispatchWarnedAt < DISPATCH_WARN_EVERY_MS) return;
+    this.options.log.warn('outbox dispatch failed; a relay publishes the rows when their claim runs out', {
+      schema: this.options.schema,
+      rows: this.dispatchFailures,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    this.dispatchWarnedAt = now;
+    this.dispatchFailures = 0;
   }
 
   /** Deletes the dispatched rows, gathered for `gatherMs`, one statement at a time. */
