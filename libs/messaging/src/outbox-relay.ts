@@ -62,6 +62,8 @@ const LISTENING_IDLE_OTHER_LANES_MS = 10 * LISTENING_IDLE_MS;
 const GATHER_MS = 20;
 /** At most one warning this often about failed dispatches (each says how many rows failed). */
 const DISPATCH_WARN_EVERY_MS = 10_000;
+/** After a dispatch failed, writers leave their rows to the relays this long. */
+const DISPATCH_PAUSE_MS = 30_000;
 
 /**
  * Publishes committed outbox rows. A batch is locked with SKIP LOCKED so
@@ -90,9 +92,14 @@ export class OutboxRelay {
   private readonly dispatched: string[] = [];
   private deleting?: Promise<void>;
   private readonly dispatching = new Set<Promise<void>>();
+  /** Rows whose dispatch did not go out, to release in the next statement. */
+  private readonly unclaimed: string[] = [];
+  private releasing?: Promise<void>;
   /** Dispatches failed since the last warning, and when that was. */
   private dispatchFailures = 0;
   private dispatchWarnedAt = -Infinity;
+  /** canDispatch() says no until then: a dispatch failed shortly before. */
+  private dispatchPausedUntil = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -126,24 +133,71 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes a row its writer claimed (outboxInsert's `claimMs`) right after
-   * the writer's statement committed, then deletes it with the others
-   * dispatched meanwhile: a message on the hot path goes out without the
-   * relay's transaction reading it back. Never throws: a row that could not
-   * be published (broker away, no queue bound) stays, and a relay publishes it
-   * once its claim runs out.
+   * Whether a writer should claim the rows it writes now, to publish them itself (dispatch): not
+   * while the broker is away, nor for DISPATCH_PAUSE_MS after a dispatch failed (a broker that
+   * takes messages but confirms none would hold each writer for the publish timeout) — its rows
+   * are then left to the relays, unclaimed, and wait for nobody's claim to run out.
    */
-  dispatch(row: OutboxRow): void {
-    if (!this.channel || this.stopping) return; // left to a relay when the claim runs out
+  canDispatch(): boolean {
+    return (
+      this.channel !== undefined &&
+      !this.stopping &&
+      this.options.amqp.isConnected() &&
+      Date.now() >= this.dispatchPausedUntil
+    );
+  }
+
+  /**
+   * Publishes a row its writer claimed (outboxInsert's `claimMs`) right after the
+   * writer's statement committed, then deletes it with the others dispatched meanwhile: a message
+   * on the hot path goes out without the relay's transaction reading it back. Never rejects: a row
+   * the broker returned (no queue bound) or could not take (away, timed out) has its claim released
+   * before this resolves, and a relay publishes it like any other row.
+   */
+  dispatch(row: OutboxRow): Promise<void> {
+    if (!this.channel || this.stopping) return Promise.resolve(); // left to a relay when the claim runs out
     const sent = this.publish(row)
       .then(() => {
-        if (this.returned.delete(row.id)) return;
+        if (this.returned.delete(row.id)) return this.release(row.id);
         this.dispatched.push(row.id);
         this.deleting ??= this.deleteDispatched();
       })
-      .catch((error: unknown) => this.dispatchFailed(error))
+      .catch((error: unknown) => {
+        this.dispatchFailed(error);
+        return this.release(row.id);
+      })
       .finally(() => this.dispatching.delete(sent));
     this.dispatching.add(sent);
+    return sent;
+  }
+
+  /**
+   * Gives a row its writer could not publish back to the relays at once, with the others of the
+   * same moment in one statement. Should that fail, the claim runs out on its own.
+   */
+  private release(id: string): Promise<void> {
+    this.unclaimed.push(id);
+    this.releasing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.releaseClaims());
+    return this.releasing;
+  }
+
+  private async releaseClaims(): Promise<void> {
+    const ids = this.unclaimed.splice(0);
+    this.releasing = undefined; // rows released from now on go in the next statement
+    try {
+      await nativeQuery(
+        this.options.orm.em.fork(),
+        `update ${qualified(this.options.schema, 'outbox')} set claimed_until = null where id = any(?::uuid[])`,
+        [ids],
+      );
+      this.nudge();
+    } catch (error) {
+      this.options.log.warn('releasing the claims of undispatched outbox rows failed; they run out on their own', {
+        schema: this.options.schema,
+        rows: ids.length,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   /**
@@ -151,10 +205,11 @@ export class OutboxRelay {
    * warning every DISPATCH_WARN_EVERY_MS says how many failed since the last, not one per row.
    */
   private dispatchFailed(error: unknown): void {
+    this.dispatchPausedUntil = Date.now() + DISPATCH_PAUSE_MS;
     this.dispatchFailures++;
     const now = Date.now();
     if (now - this.dispatchWarnedAt < DISPATCH_WARN_EVERY_MS) return;
-    this.options.log.warn('outbox dispatch failed; a relay publishes the rows when their claim runs out', {
+    this.options.log.warn('outbox dispatch failed; the rows are left to the relays', {
       schema: this.options.schema,
       rows: this.dispatchFailures,
       error: error instanceof Error ? error.message : String(error),

@@ -74,7 +74,7 @@ describe('outbox rows claimed and dispatched by their writer', () => {
 
   it('publishes a dispatched row once, with its properties, and deletes it', async () => {
     const row = await render('occ-dispatched', 30_000);
-    relay.dispatch(row);
+    await relay.dispatch(row);
 
     const message = await takeMessage(probe.channel, SEND_JOBS);
     expect(message.content.toString()).toBe('occ-dispatched');
@@ -108,12 +108,17 @@ describe('outbox rows claimed and dispatched by their writer', () => {
     await eventually('the orphan deleted', async () => ((await outboxIds()).length === 0 ? true : undefined));
   });
 
-  it('keeps a row whose dispatch found no queue bound, for a relay to publish once there is one', async () => {
+  it('releases the claim of a row whose dispatch found no queue bound at once, for a relay to publish once there is one', async () => {
     await probe.channel.unbindQueue(SEND_JOBS, 'chasqui.jobs', 'send.job');
-    const row = await render('occ-unroutable', 1);
-    relay.dispatch(row);
-    await relay.stop(); // waits for the dispatch: returned by the broker, so the row is kept
-    expect(await outboxIds()).toEqual([row.id]);
+    expect(relay.canDispatch()).toBe(true);
+    const row = await render('occ-unroutable', 60_000);
+    await relay.dispatch(row); // returned by the broker: kept, and no longer claimed
+    const [kept] = await orm.em
+      .fork()
+      .execute<{ id: string; claimed_until: Date | null }[]>(`select id, claimed_until from ${SCHEMA}.outbox`);
+    expect(kept).toEqual({ id: row.id, claimed_until: null });
+    await relay.stop();
+    expect(relay.canDispatch()).toBe(false);
     expect(await readyCount(probe.channel, SEND_JOBS)).toBe(0);
     await probe.channel.bindQueue(SEND_JOBS, 'chasqui.jobs', 'send.job');
     relay.start();

@@ -39,10 +39,15 @@ export class RenditionRepository {
 
   /**
    * Records the rendition and queues its send job, in one statement (atomic on its own, and one round
-   * trip on the hot path), claimed for the caller to publish (OutboxRelay.dispatch); undefined when the
-   * occurrence was already rendered or there is nothing to send.
+   * trip on the hot path). `claim`: the send job's row is claimed and returned, for the caller to publish
+   * (OutboxRelay.dispatch); else it is left to the relays. Undefined: nothing for the caller to publish.
    */
-  async record(rendition: Rendition, sendJob?: renderer.SendJob, traceparent?: string): Promise<OutboxRow | undefined> {
+  async record(
+    rendition: Rendition,
+    sendJob?: renderer.SendJob,
+    traceparent?: string,
+    claim = false,
+  ): Promise<OutboxRow | undefined> {
     const { pdf, template } = rendition;
     const insert = `insert into ${SCHEMA}.renditions
          (occurrence_id, tenant_id, customer_id, subject, recipients, pdf_sha256, pdf_bytes, outcome,
@@ -79,13 +84,13 @@ export class RenditionRepository {
         idempotencyKey: rendition.occurrenceId,
         traceparent,
       },
-      SEND_JOB_CLAIM_MS,
+      claim ? SEND_JOB_CLAIM_MS : undefined,
     );
     const queued = await nativeQuery(
       em,
       `with rendered as (${insert}) ${job.into} ${job.select} from rendered returning id`,
       [...params, ...job.params],
     );
-    return queued.length > 0 ? job.row : undefined;
+    return queued.length > 0 && claim ? job.row : undefined;
   }
 }

@@ -85,7 +85,8 @@ export class RenderReminderUseCase {
       customerId: job.customerId,
       recipients: to,
     };
-    const queued = await this.renditions.record(row, sendJob, meta?.traceparent);
-    if (queued) this.outbox.dispatch(queued);
+    const queued = await this.renditions.record(row, sendJob, meta?.traceparent, this.outbox.canDispatch());
+    // Not awaited: the render job is done once its send job is committed; a relay sends what this could not.
+    if (queued) void this.outbox.dispatch(queued);
   }
 }
