@@ -88,7 +88,14 @@ export function outboxNotifyUnclaimedSql(schema: string): string[] {
  * compressed with lz4, not PostgreSQL's default pglz, which spent ~0.6 ms a row
  * on a 46 KB send job trying (and failing) to shrink the PDF; lz4 shrinks the
  * job's HTML and text, and writes a third less. Rows already stored keep theirs.
+ * A PostgreSQL built without lz4 keeps pglz (with a notice), slower but correct.
  */
 export function outboxLz4Sql(schema: string): string[] {
-  return [`alter table ${qualified(schema, 'outbox')} alter column body set compression lz4`];
+  return [
+    `do $$ begin
+       alter table ${qualified(schema, 'outbox')} alter column body set compression lz4;
+     exception when feature_not_supported then
+       raise notice 'this PostgreSQL has no lz4: % keeps the default compression', '${schema}.outbox';
+     end $$`,
+  ];
 }
