@@ -148,11 +148,11 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes a row its writer claimed (outboxInsert's `claimMs`) right after the
-   * writer's statement committed, then deletes it with the others dispatched meanwhile: a message
-   * on the hot path goes out without the relay's transaction reading it back. Never rejects: a row
-   * the broker returned (no queue bound) or could not take (away, timed out) has its claim released
-   * before this resolves, and a relay publishes it like any other row.
+   * Publishes a row its writer claimed (outboxInsert's `claimMs`) right after the writer's statement
+   * committed, then deletes it with the others dispatched meanwhile: a message on the hot path goes
+   * out without the relay's transaction reading it back. Never rejects: a row the broker returned
+   * (no queue bound) or could not take (away, timed out) has its claim released before this
+   * resolves, and a relay publishes it like any other row.
    */
   dispatch(row: OutboxRow): Promise<void> {
     if (!this.channel || this.stopping) return Promise.resolve(); // left to a relay when the claim runs out
@@ -205,9 +205,9 @@ export class OutboxRelay {
    * warning every DISPATCH_WARN_EVERY_MS says how many failed since the last, not one per row.
    */
   private dispatchFailed(error: unknown): void {
-    this.dispatchPausedUntil = Date.now() + DISPATCH_PAUSE_MS;
-    this.dispatchFailures++;
     const now = Date.now();
+    this.dispatchPausedUntil = now + DISPATCH_PAUSE_MS;
+    this.dispatchFailures++;
     if (now - this.dispatchWarnedAt < DISPATCH_WARN_EVERY_MS) return;
     this.options.log.warn('outbox dispatch failed; the rows are left to the relays', {
       schema: this.options.schema,
