@@ -18,7 +18,7 @@ import { SchedulerClient } from './grpc/scheduler.client';
 import { PreviewPageServer } from './previews/preview-page/preview-page.server';
 import { PreviewReminderController } from './previews/preview-reminder/preview-reminder.controller';
 import { PreviewReminderUseCase } from './previews/preview-reminder/preview-reminder.usecase';
-import { ChromiumPool } from './pdf/chromium-pool';
+import { ChromiumPoolThread } from './pdf/chromium-pool-thread';
 import { PdfCache } from './pdf/pdf-cache';
 import { PdfMetrics } from './pdf/pdf-metrics';
 import { renderJobConsumer, renderJobDeadLetterHooks } from './renditions/render-reminder/render-job.consumer';
@@ -61,8 +61,8 @@ export class AppModule {
           env,
           log,
           checks: {
-            inject: [ChromiumPool],
-            build: (chromium: ChromiumPool) => [{ name: 'browser', check: () => chromium.isReady() }],
+            inject: [ChromiumPoolThread],
+            build: (chromium: ChromiumPoolThread) => [{ name: 'browser', check: () => chromium.isReady() }],
           },
           consumers: {
             inject: [AmqpConnection, RenderReminderUseCase, MessagingMetrics],
@@ -77,9 +77,9 @@ export class AppModule {
           },
           deadLetterHooks: { inject: [], build: () => renderJobDeadLetterHooks },
           resources: {
-            inject: [ChromiumPool, ReceivablesClient, SchedulerClient, StatementLinkServer, PreviewPageServer],
+            inject: [ChromiumPoolThread, ReceivablesClient, SchedulerClient, StatementLinkServer, PreviewPageServer],
             build: (
-              chromium: ChromiumPool,
+              chromium: ChromiumPoolThread,
               receivables: ReceivablesClient,
               scheduler: SchedulerClient,
               links: StatementLinkServer,
@@ -122,8 +122,8 @@ export class AppModule {
         },
         {
           provide: PdfCache,
-          inject: [ChromiumPool],
-          useFactory: (chromium: ChromiumPool) => new PdfCache((html) => chromium.renderPdf(html)),
+          inject: [ChromiumPoolThread],
+          useFactory: (chromium: ChromiumPoolThread) => new PdfCache((html) => chromium.renderPdf(html)),
         },
         PreviewReminderUseCase,
         {
@@ -141,11 +141,11 @@ export class AppModule {
           useFactory: () => new ReceivablesClient(env.RECEIVABLES_URL, env.SERVICE_TOKEN, callDeadlines(env)),
         },
         {
-          provide: ChromiumPool,
+          provide: ChromiumPoolThread,
           inject: [Registry],
           useFactory: (registry: Registry) => {
             const metrics = new PdfMetrics(registry, () => pool);
-            const pool: ChromiumPool = new ChromiumPool({
+            const pool: ChromiumPoolThread = new ChromiumPoolThread({
               executablePath: env.CHROMIUM_PATH,
               pages: env.PDF_PAGES,
               onBrowserRestart: () => {

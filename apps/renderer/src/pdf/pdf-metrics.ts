@@ -1,5 +1,4 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { ChromiumPool } from './chromium-pool';
 
 /**
  * What an operator watches of the PDF engine: how long a PDF takes, how
@@ -10,7 +9,7 @@ export class PdfMetrics {
   readonly seconds: Histogram;
   readonly restarts: Counter;
 
-  constructor(registry: Registry, pool: () => ChromiumPool) {
+  constructor(registry: Registry, pool: () => { load(): { busy: number; waiting: number } }) {
     const registers = [registry];
     this.seconds = new Histogram({
       name: 'renderer_pdf_seconds',
