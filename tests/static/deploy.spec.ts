@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { devSecretProblems } from '@chasqui/config';
+import { devSecretProblems, SERVICE_NODE_OPTIONS } from '@chasqui/config';
 import { grpcPackages, type GrpcPackage } from '@chasqui/contracts';
 
 const ROOT = join(__dirname, '..', '..');
@@ -127,6 +127,10 @@ describe('docker-compose.yml', () => {
 
   it.each(APPS)('starts %s from its image (NODE_ENV=production) on the development credentials it is given', (app) => {
     expect(devSecretProblems({ NODE_ENV: 'production', ...env(services[app]) })).toEqual([]);
+  });
+
+  it.each(APPS)('runs %s with its Node flags (SERVICE_NODE_OPTIONS), as tests and benches do', (app) => {
+    expect(env(services[app]).NODE_OPTIONS).toBe(SERVICE_NODE_OPTIONS[app]);
   });
 
   it.each(APPS)('checks the health of %s on /healthz of its HTTP port', (app) => {
@@ -324,6 +328,10 @@ describe('deploy/ (kustomize)', () => {
     expect(securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot).toBe(true);
     expect(securityContext?.allowPrivilegeEscalation).toBe(false);
     expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(APPS)('runs %s with its Node flags (SERVICE_NODE_OPTIONS), as tests and benches do', (app) => {
+    expect(envValue(container(app), 'NODE_OPTIONS')?.value).toBe(SERVICE_NODE_OPTIONS[app]);
   });
 
   it.each(APPS)('migrates %s with a Job on the same image', (app) => {

@@ -11,3 +11,4 @@ export {
   previewPortEnv,
 } from './common-env';
 export { DEV_SECRETS, devSecretProblems } from './dev-secrets';
+export { SERVICE_NODE_OPTIONS } from './node-options';

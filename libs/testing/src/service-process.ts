@@ -1,3 +1,4 @@
+import { SERVICE_NODE_OPTIONS } from '@chasqui/config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { waitFor } from './wait-for';
@@ -26,8 +27,11 @@ export class ServiceProcess {
   async start(): Promise<void> {
     // SERVICE_NODE_ARGS: Node flags for the services a test or bench starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
     const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    // The service's own Node flags, as its image runs it.
+    const own = SERVICE_NODE_OPTIONS[this.name];
+    const nodeOptions = own ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, own].filter(Boolean).join(' ') } : {};
     this.child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps', this.name, 'dist', 'main.js')], {
-      env: { ...process.env, ...this.env },
+      env: { ...process.env, ...nodeOptions, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
