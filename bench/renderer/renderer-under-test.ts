@@ -302,12 +302,12 @@ export class RendererUnderTest {
       try {
         await new Promise<void>((resolve, reject) => {
           this.awaited = { pending, done: resolve };
-          timer = setTimeout(() => {
+          const fail = (why: string) => {
             const seen = occurrenceIds.length - pending.size;
-            reject(
-              new Error(`${seen} of ${occurrenceIds.length} send jobs after ${ms} ms\n${service.output.join('')}`),
-            );
-          }, ms);
+            reject(new Error(`${seen} of ${occurrenceIds.length} send jobs, ${why}\n${service.output.join('')}`));
+          };
+          timer = setTimeout(() => fail(`then ${ms} ms passed`), ms);
+          void service.exited().then((how) => fail(`then the renderer exited (${how})`));
         });
       } finally {
         clearTimeout(timer);

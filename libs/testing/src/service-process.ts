@@ -8,6 +8,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 /** One Chasqui service as its own OS process, run from its compiled dist/. */
 export class ServiceProcess {
   private child?: ChildProcess;
+  private exit?: Promise<string>;
   readonly output: string[] = [];
 
   constructor(
@@ -34,6 +35,10 @@ export class ServiceProcess {
       env: { ...process.env, ...nodeOptions, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const child = this.child;
+    this.exit = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exit code ${code}`)),
+    );
     const keep = (chunk: Buffer) => {
       if (process.env.E2E_LOGS) process.stderr.write(`[${this.name}] ${chunk.toString()}`);
       this.output.push(chunk.toString());
@@ -44,6 +49,11 @@ export class ServiceProcess {
     await waitFor(() => this.ready(), `${this.name} to be ready`, 60_000).catch((error: Error) => {
       throw new Error(`${error.message}\n${this.output.join('')}`);
     });
+  }
+
+  /** Resolves, saying how, once the process started last has exited (never, while it runs). */
+  exited(): Promise<string> {
+    return this.exit ?? new Promise(() => undefined);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is drained. */
