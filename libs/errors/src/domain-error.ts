@@ -1,5 +1,6 @@
 /** What kind of failure a domain error is; each maps to one canonical gRPC code. */
-export type DomainErrorKind = 'invalid_argument' | 'not_found' | 'already_exists' | 'failed_precondition';
+export type DomainErrorKind =
+  'invalid_argument' | 'not_found' | 'already_exists' | 'failed_precondition' | 'unavailable';
 
 export interface FieldViolation {
   /** The proto field name, e.g. `total_minor` or `contacts[0].email`. */
@@ -42,6 +43,14 @@ export class AlreadyExists extends DomainError {
 
 export class FailedPrecondition extends DomainError {
   readonly kind = 'failed_precondition';
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+/** A service this one depends on could not answer (down, too slow): nothing was done, the caller may try again. */
+export class Unavailable extends DomainError {
+  readonly kind = 'unavailable';
   constructor(code: string, message: string) {
     super(code, message);
   }

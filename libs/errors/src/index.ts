@@ -4,6 +4,7 @@ export {
   FailedPrecondition,
   InvalidArgument,
   NotFound,
+  Unavailable,
   type DomainErrorKind,
   type FieldViolation,
 } from './domain-error';

@@ -46,5 +46,7 @@ function codeOf(kind: DomainErrorKind): status {
       return status.ALREADY_EXISTS;
     case 'failed_precondition':
       return status.FAILED_PRECONDITION;
+    case 'unavailable':
+      return status.UNAVAILABLE;
   }
 }

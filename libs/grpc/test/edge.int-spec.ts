@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { receivables } from '@chasqui/contracts';
-import { NotFound } from '@chasqui/errors';
+import { NotFound, Unavailable } from '@chasqui/errors';
 import { JsonLogger } from '@chasqui/observability';
 import { freePort } from '@chasqui/testing';
 import { Controller, Module, UseGuards, type INestMicroservice } from '@nestjs/common';
@@ -61,7 +61,8 @@ class CustomersController {
   }
 
   @GrpcMethod('ReceivablesService', 'GetStatement')
-  statement(): receivables.GetStatementResponse {
+  statement(request: receivables.GetStatementRequest): receivables.GetStatementResponse {
+    if (request.customerId === 'behind-an-outage') throw new Unavailable('LEDGER.UNAVAILABLE', 'the ledger is down');
     throw new NotFound('CUSTOMER.NOT_FOUND', 'customer_id', 'no such customer of this tenant');
   }
 }
@@ -201,6 +202,12 @@ describe('a thin gRPC edge: guard, decorator and validation pipe on a real serve
     const error = await failure(client.service.getStatement(request, acme));
     expect(error.code).toBe(status.NOT_FOUND);
     expect(readBadRequest(error)).toEqual([{ field: 'customer_id', description: 'no such customer of this tenant' }]);
+  });
+
+  it('maps an outage of a dependency (Unavailable) to UNAVAILABLE, for the caller to retry', async () => {
+    const request = partial(receivables.GetStatementRequest, { customerId: 'behind-an-outage' });
+    const error = await failure(client.service.getStatement(request, acme));
+    expect([error.code, error.details]).toEqual([status.UNAVAILABLE, 'the ledger is down']);
   });
 
   it('lets a service name the tenant it acts for; refuses a tenant key on a service-only call', async () => {

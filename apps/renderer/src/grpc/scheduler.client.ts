@@ -1,6 +1,7 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { type ServiceError } from '@grpc/grpc-js';
 import { scheduler } from '@chasqui/contracts';
-import { grpcClient, rpcError, serviceMetadata, type CallDeadlines } from '@chasqui/grpc';
+import { Unavailable } from '@chasqui/errors';
+import { grpcClient, serviceMetadata, type CallDeadlines } from '@chasqui/grpc';
 import { firstValueFrom } from 'rxjs';
 
 /** The scheduler as the renderer sees it: the rules a preview renders for. */
@@ -29,8 +30,8 @@ export class SchedulerClient {
       return rules;
     } catch (error) {
       const failure = error as ServiceError;
-      throw rpcError(
-        status.UNAVAILABLE,
+      throw new Unavailable(
+        'SCHEDULER.UNAVAILABLE',
         `the scheduler could not be asked for the rule: ${failure.details ?? String(error)}`,
       );
     }

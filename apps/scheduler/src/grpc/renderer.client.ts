@@ -1,7 +1,7 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { renderer } from '@chasqui/contracts';
-import { InvalidArgument } from '@chasqui/errors';
-import { grpcClient, readBadRequest, rpcError, serviceMetadata, type CallDeadlines } from '@chasqui/grpc';
+import { InvalidArgument, Unavailable } from '@chasqui/errors';
+import { grpcClient, readBadRequest, serviceMetadata, type CallDeadlines } from '@chasqui/grpc';
 import { firstValueFrom } from 'rxjs';
 import type { RuleKind } from '../rules/rule.entity';
 
@@ -51,8 +51,8 @@ export class RendererClient {
           { field: 'template', description: violation?.description ?? failure.details },
         ]);
       }
-      throw rpcError(
-        status.UNAVAILABLE,
+      throw new Unavailable(
+        'RENDERER.UNAVAILABLE',
         `the renderer could not check the template: ${failure.details ?? String(error)}`,
       );
     }

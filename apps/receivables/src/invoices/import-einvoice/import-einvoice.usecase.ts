@@ -191,6 +191,8 @@ function inPayment(error: unknown, p: number, invoices: Invoice[]): unknown {
       );
     case 'failed_precondition':
       return new FailedPrecondition(error.code, `xml: ${where('')}: ${error.message}`);
+    case 'unavailable':
+      return error; // an outage, not something the document says
   }
 }
 

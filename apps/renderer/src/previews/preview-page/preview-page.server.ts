@@ -89,6 +89,7 @@ export class PreviewPageServer {
         not_found: 404,
         already_exists: 409,
         failed_precondition: 409,
+        unavailable: 503,
       };
       return { status: codes[error.kind], body: previewFormPage(form, error.message) };
     }

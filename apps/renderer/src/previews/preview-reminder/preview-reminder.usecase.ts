@@ -1,6 +1,5 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
-import { FailedPrecondition, NotFound } from '@chasqui/errors';
-import { rpcError } from '@chasqui/grpc';
+import { FailedPrecondition, NotFound, Unavailable } from '@chasqui/errors';
 import { Injectable } from '@nestjs/common';
 import { SchedulerClient } from '../../grpc/scheduler.client';
 import type { ReminderKind } from '../../reminder/templates';
@@ -70,7 +69,7 @@ function asPreviewFailure(error: unknown): never {
   if (code === status.NOT_FOUND)
     throw new NotFound('CUSTOMER.NOT_FOUND', 'customer_id', 'no such customer of this tenant');
   if (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED) {
-    throw rpcError(status.UNAVAILABLE, 'receivables is unavailable; try again');
+    throw new Unavailable('RECEIVABLES.UNAVAILABLE', 'receivables is unavailable; try again');
   }
   throw error;
 }
