@@ -105,6 +105,7 @@ describe('ChromiumPoolThread: the pool on a thread of its own, with real Chromiu
     events.push('stopped');
 
     expect(events).toEqual(['slow', 'queued', 'stopped']);
+    expect(pdfText(await slow)).toContain('SLOW-END');
     expect(pdfText(await queued)).toContain('QUEUED');
     expect(pool.isReady()).toBe(false);
     expect(isRunning(browser!)).toBe(false);
