@@ -13,6 +13,8 @@ interface Owed {
 }
 
 const NO_STATS: ChromiumPoolStats = { browserLaunches: 0, pagesOpened: 0, pdfsRendered: 0 };
+/** How long the thread gets to close Chromium once every render is done; then it is ended (Chromium exits with its pipe). */
+const STOP_GRACE_MS = 10_000;
 
 /**
  * The renderer's ChromiumPool, run on a worker thread of its own. A PDF takes
@@ -101,7 +103,9 @@ export class ChromiumPoolThread {
     if (!worker) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage({ type: 'stop' } satisfies ToPoolThread);
+    const overdue = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
     await exited;
+    clearTimeout(overdue);
   }
 
   private async renderInThread(html: string): Promise<Buffer> {
