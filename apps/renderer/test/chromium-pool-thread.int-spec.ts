@@ -2,22 +2,13 @@
 // takes the class, and the errors it hands back, from the renderer's build, as the service runs them.
 import { ChromiumPoolThread, type ChromiumPoolThreadOptions } from '../dist/pdf/chromium-pool-thread';
 import { PdfPoolNotRunningError, PdfRenderTimeoutError } from '../dist/pdf/pdf.errors';
+import { waitFor } from '@chasqui/testing';
 import { CHROMIUM } from './chromium-path';
 import { browserPids, isRunning } from './chromium-processes';
 import { pdfText } from './pdf-text';
+import { doc, longDoc } from './print-documents';
 
 jest.setTimeout(60_000);
-
-const doc = (marker: string) => `<!DOCTYPE html><html><body><h1>${marker}</h1></body></html>`;
-const longDoc = (marker: string, rows: number) =>
-  `<!DOCTYPE html><html><body><table>${'<tr><td>row</td><td>filler text for a long statement</td></tr>'.repeat(rows)}</table><p>${marker}</p></body></html>`;
-
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 15_000; !condition();) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('ChromiumPoolThread: the pool on a thread of its own, with real Chromium', () => {
   let pool: ChromiumPoolThread | undefined;
@@ -65,7 +56,7 @@ describe('ChromiumPoolThread: the pool on a thread of its own, with real Chromiu
     const pdfs = await Promise.all(renders);
 
     pdfs.forEach((pdf, i) => expect(pdfText(pdf)).toContain(`THREAD-KILL-${i}`));
-    await eventually(() => onBrowserRestart.mock.calls.length === 1, 'the restart is reported');
+    await waitFor(() => onBrowserRestart.mock.calls.length === 1, 'the restart is reported', 15_000);
     expect(pool.stats().browserLaunches).toBe(2);
     expect(isRunning(first!)).toBe(false);
     expect(pool.isReady()).toBe(true);
@@ -88,10 +79,10 @@ describe('ChromiumPoolThread: the pool on a thread of its own, with real Chromiu
     await pool['current']!.terminate();
 
     await expect(held).rejects.toBeInstanceOf(PdfPoolNotRunningError);
-    await eventually(() => pool.isReady(), 'a new thread serves');
+    await waitFor(() => pool.isReady(), 'a new thread serves', 15_000);
     expect(onBrowserRestart).toHaveBeenCalledTimes(1);
     expect(pdfText(await pool.renderPdf(doc('NEW-THREAD')))).toContain('NEW-THREAD');
-    await eventually(() => !isRunning(first!), "the dead thread's Chromium exits");
+    await waitFor(() => !isRunning(first!), "the dead thread's Chromium exits", 15_000);
   });
 
   it('stop() lets the accepted renders finish, then closes Chromium and the thread, and refuses more', async () => {

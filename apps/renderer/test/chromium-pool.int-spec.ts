@@ -8,23 +8,13 @@ import {
   type ChromiumPoolOptions,
 } from '../src/pdf/chromium-pool';
 import { PdfMetrics } from '../src/pdf/pdf-metrics';
+import { waitFor } from '@chasqui/testing';
 import { CHROMIUM } from './chromium-path';
 import { browserPids, isRunning, rendererPids } from './chromium-processes';
 import { pdfInfo, pdfText } from './pdf-text';
+import { doc, longDoc } from './print-documents';
 
 jest.setTimeout(60_000);
-
-const doc = (marker: string) => `<!DOCTYPE html><html><body><h1>${marker}</h1></body></html>`;
-/** A document long enough that printing it takes a while (about a second for 3 000 rows). */
-const longDoc = (marker: string, rows: number) =>
-  `<!DOCTYPE html><html><body><table>${'<tr><td>row</td><td>filler text for a long statement</td></tr>'.repeat(rows)}</table><p>${marker}</p></body></html>`;
-
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 15_000; !condition();) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('ChromiumPool with real Chromium', () => {
   let pool: ChromiumPool | undefined;
@@ -178,7 +168,7 @@ describe('ChromiumPool with real Chromium', () => {
     const [first] = browserPids();
 
     process.kill(first!, 'SIGKILL');
-    await eventually(() => onBrowserRestart.mock.calls.length === 1, 'the browser is relaunched');
+    await waitFor(() => onBrowserRestart.mock.calls.length === 1, 'the browser is relaunched', 15_000);
 
     expect(pool.isReady()).toBe(true);
     expect(isRunning(first!)).toBe(false);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { AcceptedRenders } from './accepted-renders';
 import type { ChromiumPoolOptions, ChromiumPoolStats } from './chromium-pool';
 import { PdfPoolNotRunningError, PdfRenderTimeoutError } from './pdf.errors';
 import type { FromPoolThread, PoolThreadSettings, ThreadedError, ToPoolThread } from './pool-thread-protocol';
@@ -38,7 +39,7 @@ export class ChromiumPoolThread {
   private ready = false;
   private nextId = 0;
   private readonly owed = new Map<number, Owed>();
-  private readonly accepted = new Set<Promise<Buffer>>();
+  private readonly accepted = new AcceptedRenders();
   /** Counts of threads that are gone, and the live thread's latest. */
   private past: ChromiumPoolStats = { ...NO_STATS };
   private latest: ChromiumPoolStats = { ...NO_STATS };
@@ -68,11 +69,7 @@ export class ChromiumPoolThread {
 
   renderPdf(html: string): Promise<Buffer> {
     if (this.state !== 'running') return Promise.reject(new PdfPoolNotRunningError(`ChromiumPool is ${this.state}`));
-    const render = this.renderInThread(html);
-    this.accepted.add(render);
-    const forget = () => this.accepted.delete(render);
-    void render.then(forget, forget);
-    return render;
+    return this.accepted.track(this.renderInThread(html));
   }
 
   /** Refuses new renders, lets every accepted one finish, then closes the browser and the thread. */
@@ -97,7 +94,7 @@ export class ChromiumPoolThread {
 
   private async shutDown(): Promise<void> {
     this.state = 'stopping';
-    await Promise.allSettled([...this.accepted]);
+    await this.accepted.settled();
     const worker = await this.thread?.catch(() => undefined);
     this.state = 'stopped';
     if (!worker) return;

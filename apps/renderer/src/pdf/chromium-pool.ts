@@ -1,3 +1,4 @@
+import { AcceptedRenders } from './accepted-renders';
 import { launchBrowser, type LaunchedBrowser } from './launch-browser';
 import { LeaseQueue } from './lease-queue';
 import { PageLease } from './page-lease';
@@ -45,7 +46,7 @@ export class ChromiumPool {
   private stopping?: Promise<void>;
   private readonly leases: PageLease[];
   private readonly queue: LeaseQueue<PageLease>;
-  private readonly accepted = new Set<Promise<Buffer>>();
+  private readonly accepted = new AcceptedRenders();
   private readonly counts: ChromiumPoolStats = { browserLaunches: 0, pagesOpened: 0, pdfsRendered: 0 };
   private readonly timeoutMs: number;
 
@@ -80,11 +81,7 @@ export class ChromiumPool {
 
   renderPdf(html: string): Promise<Buffer> {
     if (this.state !== 'running') return Promise.reject(new PdfPoolNotRunningError(`ChromiumPool is ${this.state}`));
-    const render = this.renderInTurn(html);
-    this.accepted.add(render);
-    const forget = () => this.accepted.delete(render);
-    void render.then(forget, forget);
-    return render;
+    return this.accepted.track(this.renderInTurn(html));
   }
 
   /** Refuses new renders, lets every accepted one finish (queued ones included), then closes the browser. */
@@ -104,7 +101,7 @@ export class ChromiumPool {
 
   private async shutDown(): Promise<void> {
     this.state = 'stopping';
-    await Promise.allSettled([...this.accepted]);
+    await this.accepted.settled();
     await this.launching?.catch(() => undefined);
     this.state = 'stopped';
     await this.current?.browser.close().catch(() => undefined);
